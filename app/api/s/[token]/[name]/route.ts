@@ -1,0 +1,38 @@
+import { AuteurError } from "../../../../../lib/errors";
+import { getCutPlaylist } from "../../../../../lib/film/playlist";
+import { getCutFile, isCutFileName } from "../../../../../lib/film/service";
+import { resolveShare, sharedUrls } from "../../../../../lib/film/share";
+import { errorResponse } from "../../../../../lib/http/error-response";
+import { fileResponse } from "../../../../../lib/http/file-response";
+import { playlistResponse } from "../../../../../lib/http/playlist-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const SHARED_FILES = new Set(["film.mp4", "film.vtt", "film.srt"]);
+type Context = { params: Promise<{ token: string; name: string }> };
+
+async function serve(request: Request, { params }: Context, headOnly: boolean): Promise<Response> {
+  try {
+    const { token, name } = await params;
+    const share = await resolveShare({ token });
+    if (name === "playlist.m3u8") {
+      const urls = sharedUrls(token);
+      return playlistResponse(await getCutPlaylist({ ownerId: share.ownerId, cutId: share.cutId, segmentUrl: urls.segment }));
+    }
+    if (!SHARED_FILES.has(name) || !isCutFileName(name)) throw new AuteurError("not_found", "No such file.");
+    const file = await getCutFile({ ownerId: share.ownerId, cutId: share.cutId, name });
+    return fileResponse(request, file, { headOnly });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** The shared cut's film.mp4 / film.vtt / film.srt / playlist.m3u8; nothing of any other cut. */
+export function GET(request: Request, context: Context): Promise<Response> {
+  return serve(request, context, false);
+}
+
+export function HEAD(request: Request, context: Context): Promise<Response> {
+  return serve(request, context, true);
+}

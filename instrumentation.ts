@@ -1,0 +1,12 @@
+/**
+ * Runs once when the Next.js server starts: opens the database, applies migrations, starts the queue and
+ * (in the embedded mode) a worker in this process, so one command starts everything.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the runtime reads its environment: where ffmpeg is, for the app's own remuxing.
+  const { pointAtShippedBinaries } = await import("./lib/http/shipped-binaries");
+  await pointAtShippedBinaries(process.env);
+  const { getRuntime } = await import("./lib/runtime");
+  await getRuntime();
+}

@@ -1,0 +1,168 @@
+/**
+ * The reconciler: looks at a cut's plan and at which assets exist, and enqueues every piece of work
+ * whose inputs are ready and whose output is missing. It is idempotent and safe to run from several
+ * processes at once (a job per content key at most, by the queue's exclusive policy), so it runs after
+ * every finished job and on a timer, and a crash anywhere loses nothing.
+ */
+import type { PgBoss } from "pg-boss";
+import type { Db } from "../../db/client";
+import { getCutById, getFilmOwnerByCutId, insertTake, sumRenderCostByOwner, listCutShotsByCut, listFailuresByCut, updateCut, updateCutShot } from "../../db/queries";
+import type { CutShot } from "../../db/schema";
+import { hasAsset, readAssetMeta } from "../assets/store";
+import { env } from "../env";
+import { toAuteurError } from "../errors";
+import { assertCutWithinBudget } from "../providers/estimate-cut";
+import { priorityFor, QUEUES, type QueueName, type StagePayloads } from "../jobs/queues";
+import { planCut, planVoices, type PlanOptions } from "../plan/plan-cut";
+import type { SpeechMeta } from "../plan/specs";
+
+export interface AdvanceContext {
+  db: Db;
+  boss: PgBoss;
+  captions: boolean;
+  /** Providers and chaining (lib/providers/select.ts planProviders); built-in when absent. */
+  providers?: Pick<PlanOptions, "video" | "speech" | "chainFirstFrames">;
+}
+
+/** Speech measurements never change for a key: keep them in memory. */
+const speechCache = new Map<string, SpeechMeta>();
+
+async function speechMeta(key: string): Promise<SpeechMeta | undefined> {
+  const cached = speechCache.get(key);
+  if (cached && hasAsset(key)) return cached;
+  if (!hasAsset(key)) return undefined;
+  const meta = await readAssetMeta<SpeechMeta>(key);
+  if (speechCache.size > 50_000) speechCache.clear();
+  speechCache.set(key, meta);
+  return meta;
+}
+
+async function enqueue<Q extends QueueName>(boss: PgBoss, queue: Q, data: StagePayloads[Q], priority: number): Promise<void> {
+  await boss.send(queue, data, { singletonKey: data.spec.key, priority });
+}
+
+export interface AdvanceResult {
+  status: "rendering" | "complete" | "failed" | "missing";
+  enqueued: number;
+}
+
+export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<AdvanceResult> {
+  const { db, boss } = ctx;
+  const cut = await getCutById({ db, cutId });
+  if (!cut) return { status: "missing", enqueued: 0 };
+  if (cut.status === "complete" || cut.status === "failed") return { status: cut.status, enqueued: 0 };
+  const sp = cut.screenplay;
+  const failures = await listFailuresByCut({ db, cutId });
+  let enqueued = 0;
+
+  // 1. Voices: speak every line whose speech is missing.
+  const speech = new Map<string, SpeechMeta>();
+  const lineOrder = new Map<string, number>();
+  {
+    let i = 0;
+    for (const act of sp.acts) for (const scene of act.scenes) for (const shot of scene.shots) for (const line of shot.lines) lineOrder.set(line.id, i++);
+  }
+  const options: PlanOptions = { captions: ctx.captions, ...ctx.providers };
+  const voices = planVoices(sp, options.speech);
+  for (const v of voices) {
+    const meta = await speechMeta(v.key);
+    if (meta) speech.set(v.key, meta);
+    else if (!failures.has(v.key)) {
+      await enqueue(boss, QUEUES.speakLine, { cutId, spec: v }, priorityFor(lineOrder.get(v.lineId) ?? 0) + 1000);
+      enqueued++;
+    }
+  }
+
+  // 2. Scenes whose speech is measured: sound, pictures, mixes.
+  const plan = planCut(sp, { speech, failures }, options);
+
+  // Paid providers: stop before new work would pass the owner's budget, and say so.
+  if (env().budgetUsd !== undefined) {
+    const ownerId = await getFilmOwnerByCutId({ db, cutId });
+    const spent = ownerId ? await sumRenderCostByOwner({ db, ownerId }) : 0;
+    try {
+      assertCutWithinBudget(sp, plan, spent);
+    } catch (err) {
+      const e = toAuteurError(err);
+      if (e.code !== "limit_exceeded") throw e;
+      await updateCut({ db, cutId, set: { status: "failed", error: e.message } });
+      return { status: "failed", enqueued };
+    }
+  }
+  const rows = new Map((await listCutShotsByCut({ db, cutId })).map((r) => [r.shotId, r]));
+  let allMixed = true;
+  for (const scene of plan.scenes) {
+    if (!scene) {
+      allMixed = false;
+      continue;
+    }
+    const bedReady = !scene.sound || hasAsset(scene.sound.key);
+    if (scene.sound && !bedReady) {
+      await enqueue(boss, QUEUES.scoreScene, { cutId, spec: scene.sound }, priorityFor(scene.shots[0]?.index ?? 0));
+      enqueued++;
+    }
+    for (const shot of scene.shots) {
+      const row = rows.get(shot.shotId);
+      const set: Partial<CutShot> = {};
+      if (row && (row.renderKey !== shot.render.key || row.mixKey !== shot.mix.key || row.frames !== shot.frames)) {
+        set.renderKey = shot.render.key;
+        set.mixKey = shot.mix.key;
+        set.frames = shot.frames;
+        if (row.reused === null) set.reused = hasAsset(shot.render.key);
+        await insertTake({ db, take: { filmId: cut.filmId, shotId: shot.shotId, renderKey: shot.render.key, take: shot.render.take } });
+      }
+      const error = shot.errors.length ? shot.errors.join(" ") : null;
+      if (hasAsset(shot.mix.key)) {
+        set.status = error ? "failed" : "done";
+        set.error = error;
+      } else {
+        allMixed = false;
+        const renderReady = hasAsset(shot.render.key);
+        // A chained shot waits for the shot it continues from (it starts from that one's last frame).
+        const chainReady = !shot.render.continuesFrom || hasAsset(shot.render.continuesFrom);
+        if (!renderReady) {
+          if (chainReady) {
+            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(shot.index));
+            enqueued++;
+            if (row?.status === "waiting") set.status = "queued";
+          }
+        } else if (bedReady) {
+          await enqueue(boss, QUEUES.mixShot, { cutId, spec: shot.mix }, priorityFor(shot.index) + 500);
+          enqueued++;
+          if (row?.status !== "rendering") set.status = "rendering";
+        }
+      }
+      if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v))
+        await updateCutShot({ db, cutId, shotId: shot.shotId, set });
+    }
+  }
+
+  // 3. The film, once every shot has its segment.
+  if (allMixed && plan.stitch) {
+    if (hasAsset(plan.stitch.key)) {
+      const all = await listCutShotsByCut({ db, cutId });
+      const meta = await readAssetMeta<{ durationSec: number }>(plan.stitch.key);
+      await updateCut({
+        db,
+        cutId,
+        set: {
+          status: "complete",
+          filmKey: plan.stitch.key,
+          durationSeconds: meta.durationSec,
+          shotsRendered: all.filter((r) => r.reused === false).length,
+          shotsReused: all.filter((r) => r.reused === true).length,
+          completedAt: new Date(),
+        },
+      });
+      return { status: "complete", enqueued };
+    }
+    const failed = failures.get(plan.stitch.key);
+    if (failed) {
+      await updateCut({ db, cutId, set: { status: "failed", error: `The film could not be joined: ${failed}` } });
+      return { status: "failed", enqueued };
+    }
+    await enqueue(boss, QUEUES.stitchCut, { cutId, spec: plan.stitch }, priorityFor(0) + 2000);
+    enqueued++;
+  }
+  return { status: "rendering", enqueued };
+}

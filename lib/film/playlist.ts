@@ -1,0 +1,124 @@
+/**
+ * Streaming playback of a cut while it renders: an HLS playlist that lists, in film order, the shot
+ * segments that exist so far (contiguous from the start), and ends once the cut is complete. Each
+ * segment is the shot's mixed segment.mp4 remuxed to MPEG-TS by stream copy (no re-encode), its
+ * timestamps moved to the shot's start in the film so the picture runs on continuously.
+ *
+ * The remuxed .ts is cached beside the shot's mix asset (named by its start frame, since one shot
+ * may start at different times in different cuts); it goes when the asset is collected.
+ *
+ * For browsers without native HLS the same segment is also served as fragmented MP4 (for Media Source
+ * Extensions), with timestamps from zero: the player places it with the playlist's durations.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
+import fs from "node:fs/promises";
+import { getCutByIdForOwner, listCutShotsByCut } from "../../db/queries";
+import { assetFile, hasAsset } from "../assets/store";
+import { AuteurError } from "../errors";
+import { runFfmpeg } from "../media/ffmpeg";
+import { FILM_FORMAT } from "../plan/specs";
+import { getRuntime } from "../runtime";
+
+export interface TimelineRow {
+  position: number;
+  frames: number | null;
+  mixKey: string | null;
+}
+
+export interface PlaylistSegment {
+  index: number;
+  mixKey: string;
+  startFrame: number;
+  frames: number;
+}
+
+/**
+ * The segments that can be played now: rows in film order, stopping at the first one whose mix is
+ * not there yet (a player cannot skip a hole). Pure apart from the `ready` question it is given.
+ */
+export function readySegments(rows: readonly TimelineRow[], ready: (mixKey: string) => boolean): PlaylistSegment[] {
+  const ordered = [...rows].sort((a, b) => a.position - b.position);
+  const out: PlaylistSegment[] = [];
+  let startFrame = 0;
+  for (const [index, row] of ordered.entries()) {
+    if (!row.mixKey || !row.frames || !ready(row.mixKey)) break;
+    out.push({ index, mixKey: row.mixKey, startFrame, frames: row.frames });
+    startFrame += row.frames;
+  }
+  return out;
+}
+
+/** The HLS media playlist (RFC 8216) for the segments so far. Pure. */
+export function buildPlaylist(input: { segments: readonly { frames: number }[]; fps: number; complete: boolean; segmentUrl: (index: number) => string }): string {
+  const durations = input.segments.map((s) => s.frames / input.fps);
+  const target = Math.max(1, ...durations.map((d) => Math.ceil(d)));
+  const lines = ["#EXTM3U", "#EXT-X-VERSION:3", `#EXT-X-TARGETDURATION:${target}`, "#EXT-X-MEDIA-SEQUENCE:0", `#EXT-X-PLAYLIST-TYPE:${input.complete ? "VOD" : "EVENT"}`, "#EXT-X-INDEPENDENT-SEGMENTS"];
+  durations.forEach((d, i) => lines.push(`#EXTINF:${d.toFixed(6)},`, input.segmentUrl(i)));
+  if (input.complete) lines.push("#EXT-X-ENDLIST");
+  return lines.join("\n") + "\n";
+}
+
+export type SegmentFormat = "ts" | "mp4";
+
+/**
+ * ffmpeg arguments that remux one segment.mp4 by stream copy: to MPEG-TS starting at `offsetSec`, or
+ * to fragmented MP4 (format "mp4", timestamps left as they are). Pure.
+ */
+export function buildRemuxArgs(input: { source: string; output: string; offsetSec: number; format?: SegmentFormat }): string[] {
+  if (input.format === "mp4")
+    return ["-i", input.source, "-map", "0:v:0", "-map", "0:a:0?", "-c", "copy", "-movflags", "frag_keyframe+empty_moov+default_base_moof", "-f", "mp4", input.output];
+  return [
+    "-i", input.source,
+    "-map", "0:v:0", "-map", "0:a:0?",
+    "-c", "copy",
+    "-bsf:v", "h264_mp4toannexb",
+    "-output_ts_offset", input.offsetSec.toFixed(6),
+    "-muxdelay", "0", "-muxpreload", "0",
+    "-f", "mpegts",
+    input.output,
+  ];
+}
+
+async function cutSegments(ownerId: string, cutId: string) {
+  const rt = await getRuntime();
+  const cut = await getCutByIdForOwner({ db: rt.db, cutId, ownerId });
+  if (!cut) throw new AuteurError("not_found", "No such cut.");
+  const rows = await listCutShotsByCut({ db: rt.db, cutId: cut.id });
+  const segments = readySegments(rows, (key) => hasAsset(key) && existsSync(assetFile(key, "segment.mp4")));
+  const complete = cut.status === "complete" && segments.length === rows.length;
+  return { cut, segments, complete };
+}
+
+/** The cut's playlist as it stands now. `segmentUrl` says where each segment is served (owner or share routes). */
+export async function getCutPlaylist(input: { ownerId: string; cutId: string; segmentUrl?: (index: number) => string }): Promise<string> {
+  const { segments, complete } = await cutSegments(input.ownerId, input.cutId);
+  return buildPlaylist({ segments, fps: FILM_FORMAT.fps, complete, segmentUrl: input.segmentUrl ?? ((i) => `segments/${i}.ts`) });
+}
+
+const making = new Map<string, Promise<void>>();
+
+/** One segment of the cut as MPEG-TS (or fragmented MP4), remuxed on first request and cached. */
+export async function getCutSegment(input: { ownerId: string; cutId: string; index: number; format?: SegmentFormat }): Promise<{ path: string; contentType: string; size: number }> {
+  const { segments } = await cutSegments(input.ownerId, input.cutId);
+  const segment = Number.isInteger(input.index) ? segments[input.index] : undefined;
+  if (!segment) throw new AuteurError("not_found", `Segment ${input.index} is not ready yet.`);
+  const format = input.format ?? "ts";
+  const output = assetFile(segment.mixKey, format === "mp4" ? "mse-fragmented.mp4" : `hls-${segment.startFrame}.ts`);
+  if (!existsSync(output)) {
+    let job = making.get(output);
+    if (!job) {
+      const temp = `${output}.${randomUUID()}.part`;
+      job = runFfmpeg(buildRemuxArgs({ source: assetFile(segment.mixKey, "segment.mp4"), output: temp, offsetSec: segment.startFrame / FILM_FORMAT.fps, format }))
+        .then(() => fs.rename(temp, output))
+        .catch(async (err) => {
+          await fs.rm(temp, { force: true });
+          throw err;
+        })
+        .finally(() => making.delete(output));
+      making.set(output, job);
+    }
+    await job;
+  }
+  return { path: output, contentType: format === "mp4" ? "video/mp4" : "video/mp2t", size: statSync(output).size };
+}

@@ -1,0 +1,144 @@
+/**
+ * A small pool of long-lived child processes that run stages (workers/cpu-child.ts). The main process
+ * only talks to the database and the queue; drawing and synthesis happen in the children, one stage
+ * per child at a time. A child that dies is replaced; its stage fails with a clear error (and the job
+ * is retried by the queue).
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { AuteurError, type ErrorCode } from "../errors";
+import type { StageSpec } from "../plan/specs";
+
+export interface StageOutcome {
+  meta: Record<string, unknown>;
+  made: boolean;
+  ms: number;
+}
+
+interface Slot {
+  child: ChildProcess;
+  ready: Promise<void>;
+  busy: boolean;
+}
+
+interface Pending {
+  resolve: (r: StageOutcome) => void;
+  reject: (e: Error) => void;
+  slot: Slot;
+}
+
+export class CpuPool {
+  private slots: Slot[] = [];
+  private waiting: (() => void)[] = [];
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  /** `env`: variables the children get on top of this process's (the data folder, above all). */
+  constructor(
+    private readonly size: number,
+    private readonly env: Record<string, string> = {},
+  ) {}
+
+  private spawn(): Slot {
+    const entry = path.join(process.cwd(), "workers", "cpu-child.ts");
+    const child = fork(entry, [], {
+      execArgv: ["--import", "tsx", "--no-warnings=ExperimentalWarning"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      serialization: "advanced",
+      env: { ...process.env, ...this.env },
+    });
+    let markReady!: () => void;
+    const slot: Slot = { child, ready: new Promise<void>((r) => (markReady = r)), busy: false };
+    child.on("message", (msg: { ready?: boolean; id?: number; ok?: boolean; result?: StageOutcome; error?: { message: string; code?: ErrorCode } }) => {
+      if (msg.ready) return markReady();
+      const p = msg.id !== undefined ? this.pending.get(msg.id) : undefined;
+      if (!p) return;
+      this.pending.delete(msg.id!);
+      if (msg.ok) p.resolve(msg.result!);
+      else p.reject(new AuteurError(msg.error?.code && msg.error.code in { render_failed: 1, invalid_input: 1, provider_failed: 1, timeout: 1 } ? msg.error.code : "render_failed", msg.error?.message ?? "stage failed"));
+    });
+    child.on("exit", (code, signal) => {
+      this.slots = this.slots.filter((s) => s !== slot);
+      for (const [id, p] of this.pending)
+        if (p.slot === slot) {
+          this.pending.delete(id);
+          p.reject(new AuteurError("render_failed", `the render process stopped (${signal ?? `exit ${code}`})`));
+        }
+      markReady();
+      this.wake();
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private wake() {
+    const next = this.waiting.shift();
+    if (next) next();
+  }
+
+  private async acquire(): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new AuteurError("internal", "the worker is shutting down");
+      const free = this.slots.find((s) => !s.busy && s.child.exitCode === null && !s.child.killed);
+      if (free) {
+        free.busy = true;
+        return free;
+      }
+      if (this.slots.length < this.size) {
+        const slot = this.spawn();
+        slot.busy = true;
+        return slot;
+      }
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
+  }
+
+  async run(spec: StageSpec, signal?: AbortSignal): Promise<StageOutcome> {
+    const slot = await this.acquire();
+    try {
+      await slot.ready;
+      if (slot.child.exitCode !== null) throw new AuteurError("render_failed", "the render process could not start");
+      const id = this.nextId++;
+      // Cancelling a stage kills its child (the only way to stop a synchronous draw loop); the
+      // listener is removed as soon as the stage ends, so a later abort never hits the next stage.
+      const onAbort = () => {
+        if (this.pending.has(id)) slot.child.kill("SIGKILL");
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      try {
+        return await new Promise<StageOutcome>((resolve, reject) => {
+          this.pending.set(id, { resolve, reject, slot });
+          slot.child.send({ id, spec }, (err) => {
+            if (err) {
+              this.pending.delete(id);
+              reject(new AuteurError("render_failed", `could not reach the render process: ${err.message}`));
+            }
+          });
+        });
+      } finally {
+        signal?.removeEventListener("abort", onAbort);
+      }
+    } finally {
+      slot.busy = false;
+      this.wake();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.waiting.splice(0)) w();
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.child.exitCode !== null) return resolve();
+            s.child.once("exit", () => resolve());
+            s.child.kill("SIGTERM");
+            setTimeout(() => s.child.kill("SIGKILL"), 2000).unref();
+          }),
+      ),
+    );
+    this.slots = [];
+  }
+}

@@ -1,0 +1,373 @@
+/**
+ * plan: Cut (screenplay) -> RenderPlan. Pure: the same screenplay, speech measurements and failures
+ * give the same specs and keys. Planning goes in two steps because a shot lasts as long as its lines
+ * need: first the voices (from the screenplay alone), then, scene by scene once its speech is measured,
+ * the shots, the scene's sound, the shot mixes; and the stitch once every scene is planned.
+ */
+import type { Character, Look, Scene, Screenplay, Shot } from "../screenplay/schema";
+import { contentKey, seedFrom } from "./keys";
+import { BUILT_IN_PROVIDERS } from "./providers";
+import type {
+  CharacterLook,
+  Chapter,
+  MixSpec,
+  PlaceSpec,
+  PlacedLine,
+  ShotSpec,
+  SoundSpec,
+  SpeechMeta,
+  StitchSpec,
+  SubtitleCue,
+  VoiceSpec,
+} from "./specs";
+import { FILM_FORMAT, type ProviderRef } from "./specs";
+import { cuesForLine } from "./subtitles";
+
+/** Timing of lines inside a shot (seconds). */
+export const SHOT_TIMING = { lead: 0.35, gap: 0.3, speakerChangeGap: 0.45, tail: 0.6 } as const;
+export const FILM_LOUDNESS = { integrated: -16, truePeak: -1 } as const;
+
+export interface PlanOptions {
+  captions: boolean;
+  /** The video provider (default: the built-in animatic). */
+  video?: ProviderRef;
+  /** The speech provider (default: the built-in Flite voices). */
+  speech?: ProviderRef;
+  /** The video provider accepts a first frame: a shot that `continues` starts from the last frame of the one before. */
+  chainFirstFrames?: boolean;
+}
+
+export interface PlannedShot {
+  shotId: string;
+  sceneId: string;
+  index: number;
+  frames: number;
+  render: ShotSpec;
+  mix: MixSpec;
+  /** Why this shot is degraded (a failed line, a failed render), if it is. */
+  errors: string[];
+}
+
+export interface PlannedScene {
+  sceneId: string;
+  sound: SoundSpec | null;
+  shots: PlannedShot[];
+}
+
+export interface RenderPlan {
+  voices: VoiceSpec[];
+  /** One entry per scene, in film order; null while the scene's speech is not all measured. */
+  scenes: (PlannedScene | null)[];
+  /** Present once every scene is planned. */
+  stitch: StitchSpec | null;
+}
+
+/** What is known from work already done: speech measurements by key, failures by key. */
+export interface PlanInputs {
+  speech: ReadonlyMap<string, SpeechMeta>;
+  failures: ReadonlyMap<string, string>;
+}
+
+function withKey<T extends { key: string; stage: string; provider: { name: string; version: string } }>(
+  spec: Omit<T, "key">,
+  exclude: string[] = [],
+): T {
+  const inputs: Record<string, unknown> = { ...spec };
+  delete inputs.stage;
+  delete inputs.provider;
+  for (const k of exclude) delete inputs[k];
+  return { ...spec, key: contentKey(spec.stage, inputs, spec.provider) } as T;
+}
+
+export function planVoices(sp: Screenplay, speech: ProviderRef = BUILT_IN_PROVIDERS.speech): VoiceSpec[] {
+  const byId = new Map(sp.characters.map((c) => [c.id, c]));
+  const voices: VoiceSpec[] = [];
+  for (const act of sp.acts)
+    for (const scene of act.scenes)
+      for (const shot of scene.shots)
+        for (const line of shot.lines) {
+          const speaker = byId.get(line.speaker)!;
+          voices.push(
+            withKey<VoiceSpec>(
+              {
+                stage: "speak-line",
+                lineId: line.id,
+                speaker: speaker.id,
+                text: line.text,
+                delivery: line.delivery,
+                voice: speaker.voice,
+                provider: speech,
+              },
+              // The line's id and speaker id do not change the sound: the same words in the same voice are one asset.
+              ["lineId", "speaker"],
+            ),
+          );
+        }
+  return voices;
+}
+
+/** Speech time estimate for a line nobody could speak (a failed voice): keeps the shot's timing sane. */
+export function estimateSpeechSeconds(text: string): number {
+  return Math.max(0.6, text.length / 14);
+}
+
+export function mergeLook(base: Look, ...grades: (Partial<Look> | undefined)[]): Look {
+  const look = { ...base };
+  for (const g of grades) if (g) Object.assign(look, Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)));
+  return look;
+}
+
+function placeOf(scene: Scene): PlaceSpec {
+  return {
+    name: scene.location.name,
+    kind: scene.location.kind,
+    interior: scene.location.interior,
+    timeOfDay: scene.timeOfDay,
+    weather: scene.weather,
+    mood: scene.mood,
+    seed: seedFrom("place", scene.location.kind, scene.location.name, scene.timeOfDay),
+  };
+}
+
+/** The scene's cast in order of first appearance: slots follow it, so screen direction holds. */
+function sceneCast(scene: Scene): string[] {
+  const order: string[] = [];
+  for (const shot of scene.shots) {
+    for (const c of shot.characters) if (!order.includes(c)) order.push(c);
+    for (const l of shot.lines) if (!order.includes(l.speaker)) order.push(l.speaker);
+  }
+  return order;
+}
+
+function intensityOf(mood: string, beat: string | undefined): number {
+  const m = `${mood} ${beat ?? ""}`.toLowerCase();
+  if (/(climax|finale|chase|fight|battle|action|panic|terror|all is lost|confrontation)/.test(m)) return 0.9;
+  if (/(tense|danger|dread|suspense|urgent|angry|fear|escalat)/.test(m)) return 0.7;
+  if (/(calm|quiet|tender|peace|melanchol|sad|reflect|intimate)/.test(m)) return 0.3;
+  return 0.5;
+}
+
+interface ShotTiming {
+  frames: number;
+  lines: { lineId: string; speaker: string; startSec: number; endSec: number; voice: VoiceSpec; meta: SpeechMeta | null }[];
+  errors: string[];
+}
+
+function timeShot(shot: Shot, voicesByLine: Map<string, VoiceSpec>, inputs: PlanInputs): ShotTiming | null {
+  const lines: ShotTiming["lines"] = [];
+  const errors: string[] = [];
+  let t = SHOT_TIMING.lead;
+  let previous: string | null = null;
+  for (const line of shot.lines) {
+    const voice = voicesByLine.get(line.id)!;
+    const failed = inputs.failures.get(voice.key);
+    const meta = inputs.speech.get(voice.key) ?? null;
+    if (!meta && !failed) return null;
+    if (failed) errors.push(`Line "${line.text.slice(0, 40)}" could not be spoken: ${failed}`);
+    if (previous !== null) t += previous === line.speaker ? SHOT_TIMING.gap : SHOT_TIMING.speakerChangeGap;
+    const duration = meta ? meta.durationSec : estimateSpeechSeconds(line.text);
+    lines.push({ lineId: line.id, speaker: line.speaker, startSec: t, endSec: t + duration, voice, meta: failed ? null : meta });
+    t += duration;
+    previous = line.speaker;
+  }
+  const needed = lines.length ? t + SHOT_TIMING.tail : 0;
+  const seconds = Math.max(shot.duration, needed);
+  return { frames: Math.max(1, Math.round(seconds * FILM_FORMAT.fps)), lines, errors };
+}
+
+function placeLines(timing: ShotTiming, shot: Shot): PlacedLine[] {
+  return timing.lines.map((l) => {
+    const line = shot.lines.find((x) => x.id === l.lineId)!;
+    return {
+      lineId: l.lineId,
+      speaker: l.speaker,
+      text: line.text,
+      delivery: line.delivery,
+      startSec: round4(l.startSec),
+      endSec: round4(l.endSec),
+      onsetSec: round4(Math.max(0, l.meta?.onsetSec ?? l.meta?.words[0]?.start ?? 0)),
+      envelope: l.meta?.envelope ?? [],
+      speechKey: l.voice.key,
+    };
+  });
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+function characterLooks(shot: Shot, cast: string[], byId: Map<string, Character>): CharacterLook[] {
+  const present = [...shot.characters];
+  for (const l of shot.lines) if (!present.includes(l.speaker)) present.push(l.speaker);
+  present.sort((a, b) => cast.indexOf(a) - cast.indexOf(b));
+  return present.map((id, slot) => {
+    const c = byId.get(id)!;
+    return { id: c.id, name: c.name, identity: c.identity, slot };
+  });
+}
+
+/**
+ * Plan every scene whose speech is measured, and the stitch once all are. `inputs.failures` holds keys
+ * whose work failed for good: a failed render becomes a placeholder, a failed line a silent gap, a
+ * failed score silence, a failed mix a placeholder with no sound.
+ */
+export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions): RenderPlan {
+  const voices = planVoices(sp, options.speech);
+  const voicesByLine = new Map(voices.map((v) => [v.lineId, v]));
+  const byId = new Map(sp.characters.map((c) => [c.id, c]));
+  const scenes: (PlannedScene | null)[] = [];
+  let index = 0;
+
+  for (const act of sp.acts) {
+    for (const scene of act.scenes) {
+      const firstIndex = index;
+      index += scene.shots.length;
+      const timings = scene.shots.map((shot) => timeShot(shot, voicesByLine, inputs));
+      if (timings.some((t) => t === null)) {
+        scenes.push(null);
+        continue;
+      }
+      const cast = sceneCast(scene);
+      const place = placeOf(scene);
+      const shotStarts: number[] = [];
+      const speech: { start: number; end: number }[] = [];
+      let sceneFrames = 0;
+      timings.forEach((t) => {
+        shotStarts.push(round4(sceneFrames / FILM_FORMAT.fps));
+        for (const l of t!.lines) speech.push({ start: round4(sceneFrames / FILM_FORMAT.fps + l.startSec), end: round4(sceneFrames / FILM_FORMAT.fps + l.endSec) });
+        sceneFrames += t!.frames;
+      });
+      const sound = withKey<SoundSpec>({
+        stage: "score-scene",
+        sceneId: scene.id,
+        durationSec: sceneFrames / FILM_FORMAT.fps,
+        shotStarts,
+        speech,
+        music: sp.style.music,
+        mood: scene.mood,
+        intensity: intensityOf(scene.mood, scene.beat),
+        place,
+        seed: seedFrom("score", scene.id),
+        provider: BUILT_IN_PROVIDERS.sound,
+      }, ["sceneId"]);
+      const soundFailed = inputs.failures.get(sound.key);
+
+      let previousRenderKey: string | undefined;
+      const shots: PlannedShot[] = scene.shots.map((shot, i) => {
+        const timing = timings[i]!;
+        const errors = [...timing.errors];
+        let render = withKey<ShotSpec>(
+          {
+            stage: "render-shot",
+            shotId: shot.id,
+            sceneId: scene.id,
+            index: firstIndex + i,
+            seed: seedFrom("shot", shot.id, shot.take),
+            take: shot.take,
+            frames: timing.frames,
+            fps: FILM_FORMAT.fps,
+            width: FILM_FORMAT.width,
+            height: FILM_FORMAT.height,
+            framing: shot.framing,
+            camera: shot.camera,
+            action: shot.action,
+            place,
+            look: mergeLook(sp.style.look, scene.grade, shot.grade),
+            characters: characterLooks(shot, cast, byId),
+            lines: placeLines(timing, shot),
+            transitionIn: shot.transitionIn,
+            transitionOut: shot.transitionOut,
+            captions: options.captions,
+            continuesFrom: options.chainFirstFrames && shot.continues && previousRenderKey ? previousRenderKey : undefined,
+            provider: options.video ?? BUILT_IN_PROVIDERS.video,
+          },
+          // Where the shot sits in the film does not change its picture.
+          ["index", "sceneId"],
+        );
+        const renderFailed = inputs.failures.get(render.key);
+        if (renderFailed) {
+          errors.push(`The shot could not be rendered: ${renderFailed}`);
+          render = placeholderOf(render, renderFailed);
+        }
+        previousRenderKey = render.key;
+        let mix = withKey<MixSpec>({
+          stage: "mix-shot",
+          shotId: shot.id,
+          sceneId: scene.id,
+          frames: timing.frames,
+          fps: FILM_FORMAT.fps,
+          sampleRate: FILM_FORMAT.sampleRate,
+          videoKey: render.key,
+          lines: timing.lines
+            .filter((l) => l.meta)
+            .map((l) => {
+              const look = render.characters.find((c) => c.id === l.speaker);
+              const count = render.characters.length;
+              const pan = look && count > 1 ? round4((look.slot / (count - 1) - 0.5) * 0.5) : 0;
+              return { speechKey: l.voice.key, startSec: round4(l.startSec), speaker: l.speaker, delivery: l.voice.delivery, pan };
+            }),
+          bed: { key: soundFailed ? "" : sound.key, offsetSec: shotStarts[i]! },
+          cues: shot.sound.map((c) => ({ kind: c.kind, atSec: round4((c.at * timing.frames) / FILM_FORMAT.fps), gain: c.gain })),
+          fadeInSec: shot.transitionIn === "fade-from-black" ? 0.5 : 0,
+          fadeOutSec: shot.transitionOut === "fade-to-black" ? 0.7 : 0,
+          provider: BUILT_IN_PROVIDERS.mix,
+        }, ["shotId", "sceneId"]);
+        const mixFailed = inputs.failures.get(mix.key);
+        if (mixFailed) {
+          errors.push(`The shot's sound could not be mixed: ${mixFailed}`);
+          if (!render.placeholder) render = placeholderOf(render, mixFailed);
+          mix = withKey<MixSpec>({ ...mix, videoKey: render.key, lines: [], cues: [], bed: { key: "", offsetSec: 0 } }, ["shotId", "sceneId"]);
+        }
+        return { shotId: shot.id, sceneId: scene.id, index: firstIndex + i, frames: timing.frames, render, mix, errors };
+      });
+      scenes.push({ sceneId: scene.id, sound: soundFailed ? null : sound, shots });
+    }
+  }
+
+  let stitch: StitchSpec | null = null;
+  if (scenes.every((s) => s !== null)) {
+    const segments: StitchSpec["segments"] = [];
+    const chapters: Chapter[] = [];
+    const subtitles: SubtitleCue[] = [];
+    let frames = 0;
+    let sceneIndex = 0;
+    for (const act of sp.acts)
+      for (const scene of act.scenes) {
+        const planned = scenes[sceneIndex++]!;
+        const start = frames / FILM_FORMAT.fps;
+        for (const shot of planned.shots) {
+          const shotStart = frames / FILM_FORMAT.fps;
+          const shotEnd = (frames + shot.frames) / FILM_FORMAT.fps;
+          shot.render.lines.forEach((line, i) => {
+            const name = byId.get(line.speaker)?.name ?? line.speaker;
+            // The cue appears when the voice starts (the speech file begins with a short pad) and is
+            // gone before the next line's cue or the cut.
+            const next = shot.render.lines[i + 1];
+            const limit = next ? shotStart + next.startSec + (next.onsetSec ?? 0) : shotEnd;
+            subtitles.push(...cuesForLine(line.text, name, shotStart + line.startSec + (line.onsetSec ?? 0), shotStart + line.endSec, limit));
+          });
+          segments.push({ shotId: shot.shotId, mixKey: shot.mix.key, frames: shot.frames });
+          frames += shot.frames;
+        }
+        chapters.push({ title: scene.heading, startSec: round4(start), endSec: round4(frames / FILM_FORMAT.fps) });
+      }
+    stitch = withKey<StitchSpec>({
+      stage: "stitch-cut",
+      title: sp.title,
+      segments,
+      chapters,
+      subtitles,
+      fps: FILM_FORMAT.fps,
+      sampleRate: FILM_FORMAT.sampleRate,
+      loudness: FILM_LOUDNESS,
+      provider: BUILT_IN_PROVIDERS.stitch,
+    });
+  }
+  return { voices, scenes, stitch };
+}
+
+function placeholderOf(spec: ShotSpec, reason: string): ShotSpec {
+  const { key: _key, continuesFrom: _chain, ...rest } = spec;
+  // A placeholder is drawn by the built-in renderer, whatever the provider.
+  return withKey<ShotSpec>({ ...rest, provider: BUILT_IN_PROVIDERS.video, placeholder: { reason: reason.slice(0, 300) } }, ["index", "sceneId"]);
+}

@@ -1,0 +1,13 @@
+import type { ProviderRef } from "./specs";
+
+/**
+ * The built-in providers and their versions. A version goes into every content key made with the
+ * provider: bump it when the provider's output changes, and everything it made is made again.
+ */
+export const BUILT_IN_PROVIDERS = {
+  speech: { name: "flite", version: "2" },
+  video: { name: "animatic", version: "2" },
+  sound: { name: "synth-score", version: "1" },
+  mix: { name: "mix", version: "1" },
+  stitch: { name: "stitch", version: "2" },
+} as const satisfies Record<string, ProviderRef>;

@@ -1,0 +1,103 @@
+import type { SubtitleCue } from "./specs";
+
+/** Subtitle conventions (FILM-CRAFT.md): at most 2 lines of about 42 characters, cues up to 7 s. */
+export const SUBTITLE_RULES = { maxLineChars: 42, maxLines: 2, maxCueSec: 7, minCueSec: 0.8 } as const;
+
+/** Break text into lines of at most `width` characters at word boundaries (a long word is cut). */
+export function wrapText(text: string, width: number = SUBTITLE_RULES.maxLineChars): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = "";
+  for (let word of words) {
+    while (word.length > width) {
+      if (current) {
+        lines.push(current);
+        current = "";
+      }
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (!word) continue;
+    if (!current) current = word;
+    else if (current.length + 1 + word.length <= width) current += ` ${word}`;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/**
+ * Cues for one spoken line from `start` to `end` (seconds in the film): one cue when the text fits in
+ * two lines, otherwise consecutive cues of two lines each, timed in proportion to their length.
+ * `limit` is the latest time a cue may end (the end of the shot), so cues never span a cut.
+ */
+export function cuesForLine(text: string, speaker: string, start: number, end: number, limit: number): SubtitleCue[] {
+  const lines = wrapText(text.trim());
+  if (lines.length === 0) return [];
+  const groups: string[][] = [];
+  for (let i = 0; i < lines.length; i += SUBTITLE_RULES.maxLines) groups.push(lines.slice(i, i + SUBTITLE_RULES.maxLines));
+  const total = groups.reduce((n, g) => n + g.join(" ").length, 0);
+  const speaking = Math.max(end - start, 0.1);
+  const cues: SubtitleCue[] = [];
+  let t = start;
+  groups.forEach((g, i) => {
+    const share = g.join(" ").length / total;
+    const last = i === groups.length - 1;
+    const cueStart = t;
+    let cueEnd = last ? end : t + speaking * share;
+    // Let the last cue stay up a little longer to be read, but not past the cut.
+    if (last) cueEnd = Math.min(Math.max(cueEnd + 0.3, cueStart + SUBTITLE_RULES.minCueSec), limit);
+    cues.push({ startSec: round3(cueStart), endSec: round3(Math.max(cueEnd, cueStart + 0.1)), speaker, text: g.join("\n") });
+    t = cueStart + speaking * share;
+  });
+  return cues;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function timestamp(sec: number, sep: "." | ","): string {
+  const ms = Math.max(0, Math.round(sec * 1000));
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const r = ms % 1000;
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(h)}:${pad(m)}:${pad(s)}${sep}${pad(r, 3)}`;
+}
+
+/** Escape text for WebVTT/SRT so it shows literally (no markup from the screenplay is interpreted). */
+export function escapeCueText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/-->/g, "--&gt;");
+}
+
+export function toWebVtt(cues: SubtitleCue[]): string {
+  const body = cues
+    .map((c, i) => {
+      const speaker = escapeCueText(c.speaker).replace(/\s+/g, " ");
+      const text = c.text
+        .split("\n")
+        .map((line, j) => (j === 0 ? `<v ${speaker}>${escapeCueText(line)}` : escapeCueText(line)))
+        .join("\n");
+      return `${i + 1}\n${timestamp(c.startSec, ".")} --> ${timestamp(c.endSec, ".")}\n${text}`;
+    })
+    .join("\n\n");
+  return `WEBVTT\n\n${body}\n`;
+}
+
+/** SRT (for the mp4's subtitle track): the speaker's name starts the cue, as players show no voice spans. */
+export function toSrt(cues: SubtitleCue[]): string {
+  return (
+    cues
+      .map((c, i) => {
+        const lines = c.text.split("\n");
+        lines[0] = `${c.speaker}: ${lines[0]}`;
+        return `${i + 1}\n${timestamp(c.startSec, ",")} --> ${timestamp(c.endSec, ",")}\n${lines.map(escapeCueText).join("\n")}`;
+      })
+      .join("\n\n") + "\n"
+  );
+}

@@ -1,0 +1,106 @@
+import { LIMITS } from "../screenplay/limits";
+import { buildIdentity } from "./build-identity";
+import { castVoice } from "./cast-voices";
+import { registerFor } from "./dialogue-bank";
+import type { CharacterSketch } from "./find-characters";
+import type { GenreProfile } from "./genres";
+import { FEMALE_NAMES, MALE_NAMES } from "./lexicon";
+import { createRng } from "./prng";
+import type { Character, Role, Voice } from "./types";
+
+const SURNAMES = ["Vale", "Okafor", "Reyes", "Hart", "Kowalski", "Lindqvist", "Moreau", "Tanaka", "Brandt", "Quinn", "Castillo", "Mercer", "Novak", "Achebe", "Sato", "Dunmore", "Holloway", "Park", "Ferreira", "Blackwood"];
+
+export function slugId(name: string, taken: Set<string>, fallback: string): string {
+  const base = name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || fallback;
+  let id = /^[a-z0-9]/.test(base) ? base : `c-${base}`;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+const an = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
+
+export function describeSketch(s: CharacterSketch): string {
+  const bits: string[] = [];
+  const who = [...s.traits.filter((t) => t !== s.job).slice(0, 3), s.job ?? (s.gender === "female" ? "woman" : s.gender === "male" ? "man" : "person")].join(" ");
+  bits.push(`${s.age ? `${s.age}-year-old ` : ""}${who}`);
+  if (s.hairStyle || s.hairColorWord) bits.push(`${s.hairColorWord ? `${s.hairColorWord} ` : ""}${s.hairStyle === "bald" ? "bald head" : s.hairStyle === "braid" ? "braid" : s.hairStyle === "curly" ? "curls" : `${s.hairStyle ?? ""} hair`}`.trim());
+  if (s.marks.length) bits.push(s.marks.join(", "));
+  if (s.wardrobe.length) bits.push(s.wardrobe.join(", "));
+  const text = bits.join("; ");
+  return `${an(text)} ${text}`.slice(0, 400);
+}
+
+/** Pick a name nobody in the cast has, from the seeded pools. */
+function inventName(gender: "female" | "male", taken: Set<string>, rng: ReturnType<typeof createRng>): string {
+  const pool = [...(gender === "female" ? FEMALE_NAMES : MALE_NAMES)].filter((n) => n.length > 2 && !n.includes("-"));
+  for (let i = 0; i < 50; i++) {
+    const first = rng.pick(pool);
+    const name = `${first[0].toUpperCase()}${first.slice(1)}${rng.chance(0.5) ? ` ${rng.pick(SURNAMES)}` : ""}`;
+    if (![...taken].some((t) => t.split(" ")[0] === name.split(" ")[0].toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+  return `Stranger ${taken.size}`;
+}
+
+export interface Cast {
+  characters: Character[];
+  notes: string[];
+}
+
+/**
+ * The cast: everyone the idea named (with what it said about them), a protagonist, and invented people
+ * where the story needs them (someone to talk to, someone in the way). Identities and voices locked.
+ */
+export function buildCast(sketches: CharacterSketch[], genre: GenreProfile, seedText: string): Cast {
+  const rng = createRng("cast", seedText);
+  const notes: string[] = [];
+  let named = sketches.slice();
+  if (named.length > LIMITS.maxCharacters - 2) {
+    notes.push(`The idea names ${named.length} people; the film keeps the first ${LIMITS.maxCharacters - 2}.`);
+    named = named.slice(0, LIMITS.maxCharacters - 2);
+  }
+  const entries: { sketch: CharacterSketch; role: Role; invented: boolean }[] = [];
+  const heroIndex = Math.max(0, named.findIndex((s) => s.role !== "antagonist"));
+  named.forEach((s, i) => entries.push({ sketch: s, role: i === heroIndex ? "protagonist" : s.role && s.role !== "protagonist" ? s.role : "supporting", invented: false }));
+  const takenNames = new Set(named.map((s) => s.name.toLowerCase()));
+  const invent = (role: Role) => {
+    const template = genre.cast.find((c) => c.role === role) ?? genre.cast.find((c) => c.role !== "protagonist" && c.role !== "antagonist") ?? genre.cast[0];
+    const sketch: CharacterSketch = { name: inventName(template.gender, takenNames, rng), firstIndex: Infinity, mentions: 0, gender: template.gender, age: template.age, job: template.job, traits: template.traits.slice(), marks: [], wardrobe: [], role };
+    entries.push({ sketch, role, invented: true });
+    return sketch;
+  };
+  if (!named.length) {
+    for (const template of genre.cast) invent(template.role);
+    notes.push(`No one was named, so the writer cast ${entries.map((e) => `${e.sketch.name} (${e.sketch.job})`).join(", ")}.`);
+  } else {
+    const added: CharacterSketch[] = [];
+    if (!entries.some((e) => e.role === "antagonist") && genre.id !== "drama" && genre.id !== "romance") added.push(invent("antagonist"));
+    if (entries.length < 3 || !entries.some((e) => ["ally", "mentor", "love-interest", "supporting"].includes(e.role))) added.push(invent(genre.id === "romance" ? "love-interest" : genre.cast.some((c) => c.role === "ally") ? "ally" : "mentor"));
+    if (added.length) notes.push(`Added ${added.map((s) => `${s.name} (${s.job})`).join(" and ")} to the cast so ${named[heroIndex]?.name ?? "the hero"} has someone to face.`);
+  }
+  const ids = new Set<string>();
+  const voices: Voice[] = [];
+  const characters = entries.map(({ sketch, role }, i): Character => {
+    const id = slugId(sketch.name, ids, `character-${i + 1}`);
+    const gender = sketch.gender ?? "unspecified";
+    const register = registerFor(sketch.traits, sketch.job ?? "", role, sketch.age);
+    const voice = castVoice(gender, sketch.age, voices, createRng("voice", seedText, sketch.name).int(16));
+    voices.push(voice);
+    return {
+      id,
+      name: sketch.name.slice(0, 60),
+      role,
+      ...(sketch.age ? { age: sketch.age } : {}),
+      gender,
+      description: describeSketch(sketch),
+      traits: [...sketch.traits, ...(sketch.job ? [sketch.job] : [])].slice(0, 12).map((t) => t.slice(0, 60)),
+      speech: register.speech,
+      identity: buildIdentity({ ...sketch, role }, genre, seedText),
+      voice,
+    };
+  });
+  return { characters, notes };
+}

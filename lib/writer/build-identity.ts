@@ -1,0 +1,59 @@
+import type { CharacterSketch } from "./find-characters";
+import type { GenreProfile } from "./genres";
+import { createRng } from "./prng";
+import type { Build, FaceShape, HairStyle, Headwear, Identity, Mark } from "./types";
+import { FACE_SHAPES } from "../screenplay/schema";
+
+const SKIN = ["#f3d9c4", "#e9c3a0", "#d8a77f", "#c68b62", "#a86f4c", "#8a5637", "#6b4028", "#4b2c1c"];
+const EYES = ["#5a3a22", "#3b2a1a", "#6b8e23", "#4a7ab0", "#7a6a4a", "#2f4f4f", "#8b6f47"];
+const HAIR = ["#1b1b1d", "#2b2118", "#5a3a22", "#6b3b1f", "#8a5a2b", "#d8b45a", "#a3341c", "#3a2a1a"];
+const GREY = ["#9a9a9a", "#b8b8b8", "#d8d8d8", "#7d7d7d"];
+const FEMALE_HAIR: HairStyle[] = ["long", "bun", "ponytail", "bob", "curly", "braid", "short"];
+const MALE_HAIR: HairStyle[] = ["short", "short", "buzz", "curly", "long", "short"];
+const BUILDS: Build[] = ["slight", "average", "average", "athletic", "broad", "heavy"];
+
+/**
+ * The locked look of a character: what the idea said, and a seeded choice for what it did not
+ * (skin, eyes, hair, wardrobe colours from the genre palette). Same sketch and genre, same identity.
+ */
+export function buildIdentity(sketch: CharacterSketch, genre: GenreProfile, seedText: string): Identity {
+  const seed = createRng("identity", seedText, sketch.name).int(2 ** 31);
+  const rng = createRng("identity-look", seed);
+  const age = sketch.age ?? 35;
+  const gender = sketch.gender ?? "unspecified";
+  const old = age >= 58;
+  const hairColor = sketch.hairColor ?? (old ? rng.pick(GREY) : age >= 48 && rng.chance(0.35) ? GREY[3] : rng.pick(HAIR));
+  const hairStyle: HairStyle = sketch.hairStyle ?? (gender === "male" ? (old && rng.chance(0.35) ? "bald" : rng.pick(MALE_HAIR)) : gender === "female" ? rng.pick(FEMALE_HAIR) : rng.pick([...FEMALE_HAIR, ...MALE_HAIR]));
+  const marks: Mark[] = [...sketch.marks];
+  if (old && !marks.includes("wrinkles")) marks.push("wrinkles");
+  if (!sketch.marks.length && gender === "male" && age >= 30 && rng.chance(0.3) && !marks.includes("beard")) marks.push(rng.pick(["beard", "mustache"] as Mark[]));
+  if (!sketch.marks.length && rng.chance(0.15) && !marks.includes("freckles") && age < 40) marks.push("freckles");
+  const colors = genre.wardrobe.colors;
+  const top = sketch.wardrobeColor ?? rng.pick(colors);
+  const bottom = rng.pick(colors.filter((c) => c !== top).length ? colors.filter((c) => c !== top) : colors);
+  const accent = rng.pick(colors);
+  let headwear: Headwear = sketch.headwear ?? "none";
+  const job = sketch.job ?? "";
+  if (!sketch.headwear) {
+    if (/sheriff|marshal|deputy|cowboy|cowgirl|rancher|gunslinger|outlaw|bandit|bounty hunter|drifter|prospector/.test(job)) headwear = "cowboy-hat";
+    else if (/detective|private eye|gangster|mob boss/.test(job) && genre.id === "noir") headwear = "fedora";
+    else if (/king|queen|prince|princess/.test(job)) headwear = "crown";
+    else if (/astronaut|soldier|knight|pilot/.test(job)) headwear = "helmet";
+    else if (/hacker|netrunner|thief|assassin/.test(job)) headwear = "hood";
+    else if (genre.wardrobe.headwear !== "none" && sketch.role === "protagonist" && hairStyle !== "bald") headwear = genre.wardrobe.headwear;
+  }
+  const words = sketch.wardrobe.length ? sketch.wardrobe : [rng.pick(genre.wardrobe.words), rng.pick(genre.wardrobe.words)].filter((w, i, a) => a.indexOf(w) === i);
+  const description = `${job ? `${job}: ` : ""}${words.join(", ")}`.slice(0, 200);
+  const shape: FaceShape = rng.pick(FACE_SHAPES);
+  const height = sketch.height ?? (age < 13 ? 0.72 : age < 16 ? 0.9 : gender === "male" ? 1.04 + rng.range(-0.04, 0.06) : 0.97 + rng.range(-0.05, 0.05));
+  return {
+    seed,
+    face: { shape, skin: rng.pick(SKIN) },
+    eyes: { color: rng.pick(EYES) },
+    hair: { style: hairStyle, color: hairColor },
+    build: sketch.build ?? (age < 13 ? "slight" : rng.pick(BUILDS)),
+    height: Math.round(height * 100) / 100,
+    wardrobe: { description, top, bottom, accent, headwear },
+    marks: marks.slice(0, 6),
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { canonicalJson, contentKey, seedFrom } from "../../../lib/plan/keys";
+
+describe("content keys", () => {
+  it("canonical JSON ignores key order and undefined fields", () => {
+    expect(canonicalJson({ b: 1, a: [1, { d: undefined, c: "x" }] })).toBe('{"a":[1,{"c":"x"}],"b":1}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+  it("the same inputs give the same key; any change, or another provider version, gives another", () => {
+    const p = { name: "animatic", version: "1" };
+    const k = contentKey("render-shot", { a: 1 }, p);
+    expect(k).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentKey("render-shot", { a: 1 }, p)).toBe(k);
+    expect(contentKey("render-shot", { a: 2 }, p)).not.toBe(k);
+    expect(contentKey("render-shot", { a: 1 }, { ...p, version: "2" })).not.toBe(k);
+    expect(contentKey("mix-shot", { a: 1 }, p)).not.toBe(k);
+  });
+  it("seeds are stable 32-bit numbers", () => {
+    expect(seedFrom("shot", "s1-sh1", 1)).toBe(seedFrom("shot", "s1-sh1", 1));
+    expect(seedFrom("shot", "s1-sh1", 2)).not.toBe(seedFrom("shot", "s1-sh1", 1));
+    expect(seedFrom("x")).toBeLessThan(2 ** 32);
+  });
+});

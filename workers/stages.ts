@@ -1,0 +1,69 @@
+/**
+ * What each stage does with its spec: the media work, done inside an asset's temporary folder.
+ * Inputs are other assets, found by their content keys. Runs in a CPU child process (see cpu-pool).
+ */
+import { assetFile, produceAsset } from "../lib/assets/store";
+import type { StageSpec } from "../lib/plan/specs";
+import { renderShot } from "../lib/render/render-shot";
+import { speakLine } from "../lib/speech/speak-line";
+import { mixShot } from "../lib/sound/mix-shot";
+import { scoreScene } from "../lib/sound/score-scene";
+import { stitchCut } from "../lib/stitch/stitch-cut";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { existsSync } from "node:fs";
+// Hosted and self-hosted generators (lib/providers): a neural provider's render path and its clip's sound.
+import { PROVIDER_AUDIO_FILE } from "../lib/providers/conform";
+import { renderShotThroughProvider, usesVideoProvider } from "../lib/providers/render-stage";
+import { speechModelFor } from "../lib/providers/select";
+import { speakLineWithModel } from "../lib/providers/speech/speak-line-with-model";
+import { BUILT_IN_PROVIDERS } from "../lib/plan/providers";
+
+export interface StageResult {
+  meta: Record<string, unknown>;
+  /** False when the asset already existed (nothing was made). */
+  made: boolean;
+  ms: number;
+}
+
+export async function runStage(spec: StageSpec, signal?: AbortSignal): Promise<StageResult> {
+  const started = performance.now();
+  const { meta, made } = await produceAsset<Record<string, unknown>>(spec.key, async (dir) => {
+    // Each asset keeps the spec it was made from: provenance, and what garbage collection follows.
+    await fs.writeFile(path.join(dir, "spec.json"), JSON.stringify(spec));
+    switch (spec.stage) {
+      case "speak-line":
+        if (spec.provider.name !== BUILT_IN_PROVIDERS.speech.name) return { ...(await speakLineWithModel(spec, dir, speechModelFor(spec.provider), { signal })) };
+        return { ...(await speakLine(spec, dir)) };
+      case "render-shot": {
+        if (usesVideoProvider(spec)) return { ...(await renderShotThroughProvider(spec, dir, signal)) };
+        // The poster is the middle frame, written from the frame drawn for the video.
+        const result = await renderShot(spec, path.join(dir, "video.mp4"), { signal, posterFile: path.join(dir, "poster.png") });
+        return { frames: result.frames, drawMs: result.drawMs, totalMs: result.totalMs };
+      }
+      case "score-scene":
+        return { ...(await scoreScene(spec, dir)) };
+      case "mix-shot": {
+        const speechFiles: Record<string, string> = {};
+        for (const line of spec.lines) speechFiles[line.speechKey] = assetFile(line.speechKey, "speech.wav");
+        return {
+          ...(await mixShot(spec, dir, {
+            videoFile: assetFile(spec.videoKey, "video.mp4"),
+            speechFiles,
+            bedFile: spec.bed.key ? assetFile(spec.bed.key, "bed.wav") : "",
+            providerAudioFile: providerAudioOf(spec.videoKey),
+          })),
+        };
+      }
+      case "stitch-cut":
+        return { ...(await stitchCut(spec, dir, { stemsFiles: spec.segments.map((s) => assetFile(s.mixKey, "stems.wav")), segmentFiles: spec.segments.map((s) => assetFile(s.mixKey, "segment.mp4")) })) };
+    }
+  });
+  return { meta, made, ms: Math.round(performance.now() - started) };
+}
+
+/** A provider clip's own sound, kept beside its video (lib/providers/conform), if it had any. */
+function providerAudioOf(videoKey: string): string | undefined {
+  const file = assetFile(videoKey, PROVIDER_AUDIO_FILE);
+  return existsSync(file) ? file : undefined;
+}
