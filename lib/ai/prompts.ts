@@ -14,6 +14,15 @@ export const SCREENWRITER_SYSTEM = [
   "- Camera moves mean something: push-in for tension, pull-out for isolation or reveal, tracking to travel, crane for openings and endings, handheld for chaos, static to observe.",
 ].join("\n");
 
+/**
+ * The person's text between <tag> and </tag>: any <idea>, </idea>, <message> or </message> inside it is
+ * defused (angle quotes instead of brackets), so the text cannot close its quote and speak as the prompt.
+ */
+export function quoteForPrompt(tag: "idea" | "message", text: string): string {
+  const defused = text.replace(/<\s*\/?\s*(idea|message)\b[^>]*>/gi, (m) => m.replace(/</g, "\u2039").replace(/>/g, "\u203a"));
+  return `<${tag}>\n${defused}\n</${tag}>`;
+}
+
 export interface BibleCharacter {
   name: string;
   role: string;
@@ -36,7 +45,7 @@ const minutes = (s: number) => (s >= 120 ? `${Math.round((s / 60) * 10) / 10} mi
 export function premisePrompt(input: { idea: string; targetSeconds: number; maxCharacters: number }): string {
   return [
     `Write the premise of a film of ${minutes(input.targetSeconds)} from this idea:`,
-    `<idea>\n${input.idea}\n</idea>`,
+    quoteForPrompt("idea", input.idea),
     "Give: a title; a one-sentence logline; the language the film is written in; genre and tone; style references (films, directors, film stock) if the idea names or implies any; a colour palette; the score (key, mode, tempo in BPM, 1 to 4 instruments).",
     `Then the characters: every person the idea names, plus whoever the story needs (2 to 6 is usual, at most ${input.maxCharacters}). For each: name, role, age, gender, a short description, 2 to 5 traits, how they speak, and their look (face shape, skin tone, eye colour, hair style and colour, build, height, wardrobe in words and its colours, headwear, marks). Keep what the idea says about them.`,
   ].join("\n\n");
@@ -90,7 +99,7 @@ export function sceneShotsPrompt(input: {
     input.before ? `The scene before: ${input.before}` : "This is the first scene of the film.",
     `The scene to shoot:\n${input.scene}`,
     input.after ? `The scene after: ${input.after}` : "This is the last scene of the film.",
-    input.direction ? `Direction from the person: <message>\n${input.direction}\n</message>` : "",
+    input.direction ? `Direction from the person: ${quoteForPrompt("message", input.direction)}` : "",
     `Break it into about ${input.shots.ask} shots (between ${input.shots.min} and ${input.shots.max}) that together play about ${minutes(input.seconds)}. For each shot: framing, camera move, lens in mm, the action in one or two sentences, the characters in frame, the lines spoken in it (speaker by name from the bible, text, delivery; at most 3 lines a shot, many shots have none), sound cues, and how many seconds it plays (3 to 8 is usual; a shot with lines must be long enough to say them).`,
   ]
     .filter(Boolean)
@@ -102,7 +111,7 @@ export function editPlanPrompt(input: { screenplay: string; bible: string; messa
     `The current cut of the film (ids in brackets; ${minutes(input.lengthSeconds)}):\n${input.screenplay}`,
     `Character bible:\n${input.bible}`,
     input.target ? `The person has selected: ${input.target}. "This", "this shot", "that line" and the like mean the selection.` : "The person has selected nothing.",
-    `The person's message:\n<message>\n${input.message}\n</message>`,
+    `The person's message:\n${quoteForPrompt("message", input.message)}`,
     [
       "Turn the message into the smallest list of edits that does what it asks; everything else stays as it is. Edits:",
       "- regenerate {scope: act | scene, id, direction}: rewrite an act or a scene with a new direction (for \"the ending\", regenerate the last scene or the last act).",

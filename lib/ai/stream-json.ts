@@ -5,6 +5,7 @@
  * bounded number of times; each attempt has a time limit. Failures end as an AuteurError with a clear message.
  */
 import { APICallError, Output, parsePartialJson, streamText, zodSchema, type LanguageModel, type ModelMessage, type Schema } from "ai";
+import { redactPrompt } from "./redact-prompt";
 import type { z } from "zod";
 import { AuteurError } from "../errors";
 import { describeIssues } from "../screenplay/validate";
@@ -69,13 +70,15 @@ function retryAfterMs(error: APICallError): number | undefined {
   return undefined;
 }
 
-function describeTransport(error: unknown): string {
+/** What went wrong on the way to the model, for the person: short, and never the prompt's own text. */
+function describeTransport(error: unknown, system: string): string {
   if (APICallError.isInstance(error)) {
     const status = error.statusCode ? `HTTP ${error.statusCode}` : "no response";
-    const body = (error.responseBody ?? "").replace(/\s+/g, " ").slice(0, 200);
-    return `${status}${body ? `: ${body}` : ""} (${error.message})`;
+    const body = redactPrompt((error.responseBody ?? "").replace(/\s+/g, " "), system).slice(0, 200);
+    const message = redactPrompt(error.message.replace(/\s+/g, " "), system).slice(0, 200);
+    return `${status}${body ? `: ${body}` : ""} (${message})`;
   }
-  return error instanceof Error ? error.message : String(error);
+  return redactPrompt(error instanceof Error ? error.message : String(error), system);
 }
 
 function isRetryable(error: unknown): boolean {
@@ -168,7 +171,7 @@ export async function streamJson<T>(options: StreamJsonOptions<T>): Promise<T> {
       const rateLimited = APICallError.isInstance(result.error) && result.error.statusCode === 429;
       throw new AuteurError(
         rateLimited ? "rate_limited" : "provider_failed",
-        `The text model failed while writing the ${options.name}${retries ? ` (after ${retries} ${retries === 1 ? "retry" : "retries"})` : ""}: ${describeTransport(result.error)}`,
+        `The text model failed while writing the ${options.name}${retries ? ` (after ${retries} ${retries === 1 ? "retry" : "retries"})` : ""}: ${describeTransport(result.error, options.system)}`,
         { cause: result.error, details: { step: options.name, retries } },
       );
     }

@@ -23,6 +23,8 @@ import { AuteurError } from "../errors";
 import { BUILT_IN_PROVIDERS } from "../plan/providers";
 import { videoProviderRef } from "../providers/select";
 import { getRuntime } from "../runtime";
+import { assertMayRender, holdOwnerUsage } from "./enforce-limits";
+import { estimateNewSeconds } from "./limits";
 import { LIMITS } from "../screenplay/limits";
 import type { Screenplay } from "../screenplay/schema";
 import { iterateShots, parseScreenplay } from "../screenplay/validate";
@@ -165,7 +167,12 @@ export async function importRecipe(input: { ownerId: string; recipe: unknown }):
   const base = Date.now();
   let tick = 0;
   const stamp = () => new Date(base + tick++);
+  // Every cut of the recipe renders: the per-person render limits hold for all of them together.
+  const byRef = new Map(recipe.cuts.map((c) => [c.ref, c.screenplay]));
+  const newSeconds = recipe.cuts.reduce((n, c) => n + estimateNewSeconds(c.parent === null ? null : (byRef.get(c.parent) ?? null), c.screenplay), 0);
   await rt.db.transaction(async (tx) => {
+    await holdOwnerUsage({ db: tx, ownerId: input.ownerId });
+    await assertMayRender({ db: tx, ownerId: input.ownerId, count: recipe.cuts.length, newSeconds });
     await insertFilm({ db: tx, film: { id: filmId, ownerId: input.ownerId, title: recipe.title.slice(0, 500) || "Untitled", logline: recipe.logline } });
     for (const b of recipe.branches) await insertBranch({ db: tx, branch: { id: branchIds.get(b.name)!, filmId, name: b.name } });
     for (const cut of recipe.cuts) {

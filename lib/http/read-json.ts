@@ -15,7 +15,9 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new AuteurError("invalid_input", issueMessage(parsed.error.issues[0]));
+    const issue = parsed.error.issues[0];
+    // Text over a size cap is "too large" (413), not malformed.
+    throw new AuteurError(issue?.code === "too_big" && issue.origin === "string" ? "limit_exceeded" : "invalid_input", issueMessage(issue));
   }
   return parsed.data;
 }

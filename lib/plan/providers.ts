@@ -9,5 +9,5 @@ export const BUILT_IN_PROVIDERS = {
   video: { name: "animatic", version: "2" },
   sound: { name: "synth-score", version: "1" },
   mix: { name: "mix", version: "1" },
-  stitch: { name: "stitch", version: "2" },
+  stitch: { name: "stitch", version: "3" },
 } as const satisfies Record<string, ProviderRef>;

@@ -89,15 +89,69 @@ export function toWebVtt(cues: SubtitleCue[]): string {
   return `WEBVTT\n\n${body}\n`;
 }
 
-/** SRT (for the mp4's subtitle track): the speaker's name starts the cue, as players show no voice spans. */
+/** An invisible character that splits a markup sequence without changing what is shown. */
+const WORD_JOINER = "\u2060";
+
+/**
+ * SRT has no escapes, and players read `<i>`-style tags and `{\an8}`-style overrides in it: a word joiner
+ * after each `<` and `{` (and between `\` and a letter) keeps the text as typed, shown literally.
+ */
+export function defuseSrtText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[<{]/g, (c) => c + WORD_JOINER).replace(/\\(?=[A-Za-z])/g, `\\${WORD_JOINER}`);
+}
+
+/**
+ * The same for ASS event text (the mp4 subtitle track is made from it): `{` starts an override block and
+ * `\N`, `\n`, `\h` are breaks and spaces; nothing else is markup there.
+ */
+export function defuseAssText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/\{/g, `{${WORD_JOINER}`).replace(/\\(?=[A-Za-z])/g, `\\${WORD_JOINER}`);
+}
+
+/** SRT (film.srt): the speaker's name starts the cue, as players show no voice spans. */
 export function toSrt(cues: SubtitleCue[]): string {
   return (
     cues
       .map((c, i) => {
         const lines = c.text.split("\n");
-        lines[0] = `${c.speaker}: ${lines[0]}`;
-        return `${i + 1}\n${timestamp(c.startSec, ",")} --> ${timestamp(c.endSec, ",")}\n${lines.map(escapeCueText).join("\n")}`;
+        lines[0] = `${c.speaker.replace(/\s+/g, " ")}: ${lines[0]}`;
+        return `${i + 1}\n${timestamp(c.startSec, ",")} --> ${timestamp(c.endSec, ",")}\n${lines.map(defuseSrtText).join("\n")}`;
       })
       .join("\n\n") + "\n"
   );
+}
+
+function assTime(sec: number): string {
+  const cs = Math.max(0, Math.round(sec * 100));
+  const h = Math.floor(cs / 360_000);
+  const m = Math.floor((cs % 360_000) / 6000);
+  const s = Math.floor((cs % 6000) / 100);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${h}:${pad(m)}:${pad(s)}.${pad(cs % 100)}`;
+}
+
+/**
+ * ASS for ffmpeg to make the mp4's mov_text track from: its decoder passes event text through as it is
+ * (the SRT and WebVTT decoders interpret tags and entities), so the track shows exactly the words spoken.
+ */
+export function toAss(cues: SubtitleCue[]): string {
+  const head = [
+    "[Script Info]",
+    "ScriptType: v4.00+",
+    "PlayResX: 1920",
+    "PlayResY: 1080",
+    "",
+    "[V4+ Styles]",
+    "Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding",
+    "Style: Default,Arial,54,&H00FFFFFF,&H00FFFFFF,&H00000000,&H80000000,0,0,0,0,100,100,0,0,1,2,0,2,60,60,50,1",
+    "",
+    "[Events]",
+    "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text",
+  ];
+  const events = cues.map((c) => {
+    const lines = c.text.split("\n");
+    lines[0] = `${c.speaker.replace(/\s+/g, " ")}: ${lines[0]}`;
+    return `Dialogue: 0,${assTime(c.startSec)},${assTime(c.endSec)},Default,,0,0,0,,${lines.map(defuseAssText).join("\\N")}`;
+  });
+  return `${[...head, ...events].join("\n")}\n`;
 }

@@ -9,7 +9,7 @@ import path from "node:path";
 import { runFfmpeg } from "../media/ffmpeg";
 import { probe } from "../media/probe";
 import type { Chapter, StitchSpec } from "../plan/specs";
-import { toSrt, toWebVtt } from "../plan/subtitles";
+import { toAss, toSrt, toWebVtt } from "../plan/subtitles";
 import { buildFilmAudio } from "../sound/film-audio";
 
 /** ffmetadata needs '=', ';', '#', '\' and newlines escaped. */
@@ -76,9 +76,11 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: { stemsFi
     for (const [name, file] of Object.entries(audio.stemFiles)) await fs.rename(file, path.join(dir, `${name}.wav`));
     const listFile = path.join(work, "segments.txt");
     await fs.writeFile(listFile, buildConcatList(inputs.segmentFiles.map((file, i) => ({ file, durationSec: spec.segments[i]!.frames / spec.fps }))));
-    const srtFile = path.join(dir, "film.srt");
-    await fs.writeFile(srtFile, toSrt(spec.subtitles));
+    await fs.writeFile(path.join(dir, "film.srt"), toSrt(spec.subtitles));
     await fs.writeFile(path.join(dir, "film.vtt"), toWebVtt(spec.subtitles));
+    // The mp4's track is made from ASS, whose decoder keeps the text as it is (see toAss).
+    const srtFile = path.join(work, "film.ass");
+    await fs.writeFile(srtFile, toAss(spec.subtitles));
     const metadataFile = path.join(work, "chapters.txt");
     await fs.writeFile(metadataFile, buildChaptersMetadata(spec.title, spec.chapters));
     const outFile = path.join(dir, "film.mp4");
