@@ -204,6 +204,17 @@ export async function getMessageByRequestId({ db, filmId, requestId }: { db: Con
 }
 
 /** What an owner's renders have cost so far (paid providers record costUsd in the render asset's meta). */
+/** The stored meta of these assets (absent keys are left out). */
+export async function listAssetMetaByKeys({ db, keys }: { db: Conn; keys: string[] }): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  const unique = [...new Set(keys)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.select({ key: assets.key, meta: assets.meta }).from(assets).where(inArray(assets.key, unique.slice(i, i + 500)));
+    for (const r of rows) out.set(r.key, r.meta);
+  }
+  return out;
+}
+
 export async function sumRenderCostByOwner({ db, ownerId }: { db: Conn; ownerId: string }): Promise<number> {
   const rows = await db
     .select({ usd: sql<number>`coalesce(sum((${assets.meta}->>'costUsd')::float8), 0)` })

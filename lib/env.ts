@@ -41,6 +41,16 @@ const EnvSchema = z.object({
   AUTEUR_CONTINUITY_MODEL: z.string().optional(),
   AUTEUR_CONTINUITY_THRESHOLD: z.coerce.number().min(-1).max(1).optional(),
   AUTEUR_CONTINUITY_RETAKES: z.coerce.number().int().min(0).max(10).optional(),
+  // Accounts (lib/auth).
+  AUTEUR_AUTH: z.enum(["local", "required", ""]).optional(),
+  AUTEUR_HOST: z.string().optional(),
+  BETTER_AUTH_SECRET: z.string().optional(),
+  BETTER_AUTH_URL: z.string().url("BETTER_AUTH_URL must be the app's public URL, such as https://films.example.com").optional().or(z.literal("").transform(() => undefined)),
+  // Per-user limits (lib/film/limits.ts); 0 turns one off.
+  AUTEUR_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).optional(),
+  AUTEUR_RENDERS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).optional(),
+  AUTEUR_CONCURRENT_RENDERS: z.coerce.number().int().min(0).max(1_000).optional(),
+  AUTEUR_FILM_MINUTES_PER_DAY: z.coerce.number().min(0).max(1_000_000).optional(),
 });
 
 export interface Env {
@@ -89,6 +99,28 @@ export interface Env {
   continuityModel?: string;
   continuityThreshold: number;
   continuityRetakes: number;
+  /**
+   * "local": no accounts, every request acts as the local user (only allowed on a loopback address).
+   * "required": sign-in required (better-auth). Default: "required" when BETTER_AUTH_SECRET is set.
+   */
+  auth: "local" | "required";
+  /** Secret that signs session cookies (at least 32 characters). */
+  authSecret?: string;
+  /** The app's public URL, for better-auth's cookies and origin checks (taken from requests when unset). */
+  authUrl?: string;
+  /** Address the web server binds (set by `npm run dev` / `npm start`; default 127.0.0.1). */
+  host?: string;
+  /** Per-user limits; 0 means no limit. */
+  limits: {
+    /** Chat messages (ideas included) a person may send per minute (default 20). */
+    messagesPerMinute: number;
+    /** New cuts (renders) a person may start per hour (default 60). */
+    rendersPerHour: number;
+    /** Films of one person that may render at the same time (default 2). */
+    concurrentRenders: number;
+    /** Minutes of newly rendered film a person may make in 24 hours (default 120). */
+    filmMinutesPerDay: number;
+  };
 }
 
 let cached: Env | undefined;
@@ -131,6 +163,16 @@ export function env(): Env {
     continuityModel: e.AUTEUR_CONTINUITY_MODEL || undefined,
     continuityThreshold: e.AUTEUR_CONTINUITY_THRESHOLD ?? 0.8,
     continuityRetakes: e.AUTEUR_CONTINUITY_RETAKES ?? 2,
+    auth: e.AUTEUR_AUTH || (e.BETTER_AUTH_SECRET ? "required" : "local"),
+    authSecret: e.BETTER_AUTH_SECRET || undefined,
+    authUrl: e.BETTER_AUTH_URL || undefined,
+    host: e.AUTEUR_HOST || undefined,
+    limits: {
+      messagesPerMinute: e.AUTEUR_MESSAGES_PER_MINUTE ?? 20,
+      rendersPerHour: e.AUTEUR_RENDERS_PER_HOUR ?? 60,
+      concurrentRenders: e.AUTEUR_CONCURRENT_RENDERS ?? 2,
+      filmMinutesPerDay: e.AUTEUR_FILM_MINUTES_PER_DAY ?? 120,
+    },
   };
   return cached;
 }

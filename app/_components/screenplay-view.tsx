@@ -12,12 +12,14 @@ export function ScreenplayView({
   onTarget,
   onRegenerateScene,
   onSayDifferently,
+  onUploadReference,
   sceneChanges,
 }: {
   screenplay: Screenplay;
   onTarget?: (target: EditTarget, label: string) => void;
   onRegenerateScene?: (sceneId: string) => void;
   onSayDifferently?: (lineId: string, delivery: Delivery) => void;
+  onUploadReference?: (characterId: string, picture: File) => void;
   sceneChanges?: ReadonlyMap<string, Change>;
 }) {
   let shotNumber = 0;
@@ -51,6 +53,27 @@ export function ScreenplayView({
               <p className="cast-voice">
                 <span className="label">Voice</span> {describeVoice(c.voice)}
               </p>
+              {c.identity.referenceImage ? (
+                <p className="cast-reference muted" data-testid="reference-locked">
+                  Locked to your picture
+                </p>
+              ) : null}
+              {onUploadReference ? (
+                <label className="link-button cast-upload">
+                  {c.identity.referenceImage ? "Replace picture" : "Use my picture"}
+                  <input
+                    type="file"
+                    accept="image/png,image/jpeg,image/webp"
+                    hidden
+                    data-testid="reference-upload"
+                    onChange={(e) => {
+                      const file = e.currentTarget.files?.[0];
+                      e.currentTarget.value = "";
+                      if (file) onUploadReference(c.id, file);
+                    }}
+                  />
+                </label>
+              ) : null}
             </div>
           </li>
         ))}

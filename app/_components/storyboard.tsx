@@ -78,6 +78,7 @@ export function Storyboard({
                   </span>
                 </div>
                 {found ? <p className="shot-action">{found.shot.action}</p> : null}
+                {view.provider || view.continuity ? <ShotProvenance view={view} /> : null}
                 {view.status === "failed" ? (
                   <p className="shot-error" role="alert">
                     {view.error ?? "This shot failed to render."}
@@ -101,5 +102,27 @@ export function Storyboard({
         })}
       </ol>
     </section>
+  );
+}
+
+/** Which generator made the shot, what it cost, and how well its characters matched their references. */
+function ShotProvenance({ view }: { view: ShotView }) {
+  const c = view.continuity;
+  return (
+    <p className="shot-provenance muted" data-testid="shot-provenance">
+      {view.provider ? <span>{view.provider}</span> : null}
+      {view.costUsd !== undefined ? <span> · ${view.costUsd.toFixed(2)}</span> : null}
+      {c ? (
+        <span
+          className={c.passed ? "continuity-pass" : "continuity-fail"}
+          data-testid="continuity"
+          title={`Likeness to the character references; shots under ${c.threshold} are retaken`}
+        >
+          {" "}
+          · likeness {c.score.toFixed(2)} {c.passed ? "✓" : "✗"}
+          {c.retakes > 0 ? ` after ${c.retakes} ${c.retakes === 1 ? "retake" : "retakes"}` : ""}
+        </span>
+      ) : null}
+    </p>
   );
 }

@@ -90,6 +90,16 @@ export function sendMessage(
   return call(`/api/films/${encodeURIComponent(filmId)}/messages`, { method: "POST", body: JSON.stringify(body) });
 }
 
+/** Lock a character to the person's own picture (PNG, JPEG or WebP); makes a new cut. */
+export function uploadReference(filmId: string, characterId: string, picture: Blob, branchId?: string | null): Promise<{ cutId: string | null; summary: string; branchId: string }> {
+  const query = branchId ? `?branchId=${encodeURIComponent(branchId)}` : "";
+  return call(`/api/films/${encodeURIComponent(filmId)}/characters/${encodeURIComponent(characterId)}/reference${query}`, {
+    method: "POST",
+    body: picture,
+    headers: { "Content-Type": picture.type || "application/octet-stream", "Idempotency-Key": crypto.randomUUID() },
+  });
+}
+
 export function getFilm(filmId: string, cutId?: string | null, branchId?: string | null): Promise<FilmView> {
   return call(`/api/films/${encodeURIComponent(filmId)}${filmQuery(cutId, branchId)}`);
 }

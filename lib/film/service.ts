@@ -22,6 +22,8 @@ import {
   setBranchHead,
   getCutById,
   getMessageByRequestId,
+  deleteBranchById,
+  listAssetMetaByKeys,
 } from "../../db/queries";
 import type { Cut, CutShot } from "../../db/schema";
 import { assetFile, hasAsset } from "../assets/store";
@@ -30,9 +32,13 @@ import { getRuntime } from "../runtime";
 import { iterateShots } from "../screenplay/validate";
 import { parseScreenplay } from "../screenplay/validate";
 import type { Screenplay } from "../screenplay/schema";
-import { checkIdea, checkMessage } from "../writer";
+import { checkIdea, checkMessage, type Revision } from "../writer";
 import { getWriter } from "../writer/llm/select-writer";
 import type { ScreenplayDraft } from "../writer/llm/screenplay-draft";
+import { configuredPricing } from "../providers/select";
+import { cutCostView, shotProviderFields } from "./provider-view";
+import { assertMayRender, assertMaySendMessage, holdOwnerUsage } from "./enforce-limits";
+import { estimateNewSeconds } from "./limits";
 import type { CutView, FilmSummary, FilmView, ShotView } from "./views";
 
 export type Target = { kind: "shot" | "scene" | "line" | "act"; id: string };
@@ -53,15 +59,21 @@ export async function createFilm(input: {
   signal?: AbortSignal;
 }): Promise<{ filmId: string; cutId: string }> {
   const idea = checkIdea(input.idea);
+  const rt = await getRuntime();
+  // Refuse before the writer works when a limit is already reached; nothing is written then.
+  await assertMaySendMessage({ db: rt.db, ownerId: input.ownerId });
+  await assertMayRender({ db: rt.db, ownerId: input.ownerId });
   const { screenplay: written, notes } = await getWriter().write(idea, { onPartial: input.onPartial, signal: input.signal });
   const screenplay = parseScreenplay(written);
-  const rt = await getRuntime();
   const filmId = newId();
   const branchId = newId();
   const cutId = newId();
   const messageId = newId();
   const summary = `Wrote "${screenplay.title}": ${screenplay.logline}`;
   await rt.db.transaction(async (tx) => {
+    await holdOwnerUsage({ db: tx, ownerId: input.ownerId });
+    await assertMaySendMessage({ db: tx, ownerId: input.ownerId });
+    await assertMayRender({ db: tx, ownerId: input.ownerId, newSeconds: estimateNewSeconds(null, screenplay) });
     await insertFilm({ db: tx, film: { id: filmId, ownerId: input.ownerId, title: screenplay.title, logline: screenplay.logline } });
     await insertBranch({ db: tx, branch: { id: branchId, filmId, name: "main" } });
     await insertMessage({ db: tx, message: { id: messageId, filmId, branchId, role: "user", content: idea, cutId } });
@@ -87,6 +99,8 @@ export async function sendMessage(input: {
   branchId?: string;
   /** The client's id for this request: sending it again (a double click, a retry) makes no second cut. */
   requestId?: string;
+  /** Make the edit without the writer (an upload, a button): the message is then what the chat shows. */
+  revise?: (head: Screenplay) => Revision | Promise<Revision>;
 }): Promise<{ cutId: string | null; summary: string; branchId: string }> {
   const message = checkMessage(input.message);
   const rt = await getRuntime();
@@ -95,11 +109,38 @@ export async function sendMessage(input: {
   const branches = await listBranchesByFilm({ db: rt.db, filmId: film.id });
   let branch = input.branchId ? branches.find((b) => b.id === input.branchId) : branches.find((b) => b.name === "main");
   if (!branch) throw new AuteurError("not_found", "No such branch.");
+  // Limits first: a refused message leaves no message, no branch, no cut and no job behind.
+  await assertMaySendMessage({ db: rt.db, ownerId: input.ownerId });
+  await assertMayRender({ db: rt.db, ownerId: input.ownerId, filmId: film.id });
+  let madeBranchId: string | undefined;
   if (!input.branchId && asksForAlternate(message)) {
     const { createBranch } = await import("./versions");
     const made = await createBranch({ ownerId: input.ownerId, filmId: film.id, fromCutId: branch.headCutId ?? undefined, name: "alternate" });
     branch = { ...branch, id: made.branchId, name: made.name, headCutId: made.cutId };
+    madeBranchId = made.branchId;
   }
+  try {
+    return await applyMessage({ rt, film, branch, message, input });
+  } catch (err) {
+    // The branch made for this message goes with it when the message is refused.
+    if (madeBranchId) await deleteBranchById({ db: rt.db, branchId: madeBranchId }).catch(() => {});
+    throw err;
+  }
+}
+
+async function applyMessage({
+  rt,
+  film,
+  branch,
+  message,
+  input,
+}: {
+  rt: Awaited<ReturnType<typeof getRuntime>>;
+  film: { id: string };
+  branch: { id: string };
+  message: string;
+  input: Parameters<typeof sendMessage>[0];
+}): Promise<{ cutId: string | null; summary: string; branchId: string }> {
   const target = branch;
   const writer = getWriter();
   // The writer (possibly a model taking a while) works on the head as it was read; the branch is then
@@ -118,12 +159,14 @@ export async function sendMessage(input: {
     const headId = (await listBranchesByFilm({ db: rt.db, filmId: film.id })).find((b) => b.id === target.id)?.headCutId;
     const head = headId ? await getCutById({ db: rt.db, cutId: headId }) : undefined;
     if (!head) throw new AuteurError("conflict", "This branch has no cut to edit yet.");
-    const revision = await writer.revise(head.screenplay, message, input.target);
+    const revision = input.revise ? await input.revise(head.screenplay) : await writer.revise(head.screenplay, message, input.target);
     const cutId = newId();
     const result = await rt.db
       .transaction(async (tx) => {
+      await holdOwnerUsage({ db: tx, ownerId: input.ownerId });
       const locked = await lockBranchById({ db: tx, branchId: target.id });
       if (locked?.headCutId !== head.id) return "moved" as const;
+      await assertMaySendMessage({ db: tx, ownerId: input.ownerId });
       const userMessageId = newId();
       if (revision.ops.length === 0) {
         await insertMessage({ db: tx, message: { id: userMessageId, filmId: film.id, branchId: target.id, role: "user", content: message, target: input.target ?? null, cutId: head.id, requestId } });
@@ -131,6 +174,7 @@ export async function sendMessage(input: {
         return { cutId: null, summary: revision.summary, branchId: target.id };
       }
       const screenplay = parseScreenplay(revision.screenplay);
+      await assertMayRender({ db: tx, ownerId: input.ownerId, filmId: film.id, newSeconds: estimateNewSeconds(head.screenplay, screenplay) });
       await insertMessage({ db: tx, message: { id: userMessageId, filmId: film.id, branchId: target.id, role: "user", content: message, target: input.target ?? null, cutId, requestId } });
       await insertCut({
         db: tx,
@@ -154,8 +198,8 @@ export async function sendMessage(input: {
   throw new AuteurError("conflict", "The film kept changing while this message was applied; please send it again.");
 }
 
-function shotView(cut: Cut, row: CutShot): ShotView {
-  const view: ShotView = { shotId: row.shotId, sceneId: row.sceneId, index: row.position, status: row.status };
+function shotView(cut: Cut, row: CutShot, meta: Record<string, unknown> | undefined): ShotView {
+  const view: ShotView = { shotId: row.shotId, sceneId: row.sceneId, index: row.position, status: row.status, ...shotProviderFields(meta) };
   if (row.frames) view.durationSec = row.frames / 24;
   if (row.error) view.error = row.error;
   if (row.reused !== null) view.reused = row.reused;
@@ -166,7 +210,8 @@ function shotView(cut: Cut, row: CutShot): ShotView {
 async function cutView(cut: Cut, message: string): Promise<CutView> {
   const rt = await getRuntime();
   const rows = await listCutShotsByCut({ db: rt.db, cutId: cut.id });
-  const shots = rows.map((r) => shotView(cut, r));
+  const metas = await listAssetMetaByKeys({ db: rt.db, keys: rows.flatMap((r) => (r.renderKey ? [r.renderKey] : [])) });
+  const shots = rows.map((r) => shotView(cut, r, r.renderKey ? metas.get(r.renderKey) : undefined));
   const finished = shots.filter((s) => s.status === "done" || s.status === "failed").length;
   const progress = cut.status === "complete" ? 1 : shots.length ? (0.95 * finished) / shots.length : 0;
   const view: CutView = {
@@ -187,6 +232,8 @@ async function cutView(cut: Cut, message: string): Promise<CutView> {
   };
   if (cut.durationSeconds !== null) view.durationSeconds = cut.durationSeconds;
   if (cut.error) view.error = cut.error;
+  const cost = cutCostView(cut.screenplay, rows, metas, configuredPricing());
+  if (cost) view.cost = cost;
   if (cut.status === "complete" && cut.filmKey)
     view.outputs = { film: `/api/cuts/${cut.id}/film.mp4`, subtitles: `/api/cuts/${cut.id}/film.srt`, vtt: `/api/cuts/${cut.id}/film.vtt` };
   return view;

@@ -118,10 +118,12 @@ export async function getSharedFilm(input: { token: string }): Promise<SharedFil
   const share = await resolveShare(input);
   const film = await getFilm({ ownerId: share.ownerId, filmId: share.filmId, cutId: share.cutId });
   const urls = sharedUrls(input.token);
+  // What the owner pays stays private: no cost figures on a shared page.
+  const { cost: _cost, ...head } = film.head;
   const cut = {
-    ...film.head,
+    ...head,
     message: "",
-    shots: film.head.shots.map((s) => (s.posterUrl ? { ...s, posterUrl: urls.poster(s.shotId) } : s)),
+    shots: head.shots.map(({ costUsd: _shotCost, ...s }) => (s.posterUrl ? { ...s, posterUrl: urls.poster(s.shotId) } : s)),
   };
   if (film.head.outputs) cut.outputs = { film: urls.film, subtitles: urls.subtitles, vtt: urls.vtt };
   return { title: film.title, logline: film.logline, cut };

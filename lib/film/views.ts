@@ -20,6 +20,24 @@ export interface ShotView {
   reused?: boolean;
   /** URL of a poster frame, once the shot exists. */
   posterUrl?: string;
+  /** The generator that made the picture (absent for the built-in renderer). */
+  provider?: string;
+  /** What the picture cost, USD (paid providers only). */
+  costUsd?: number;
+  /** The continuity check: how close the characters came to their references (1 = identical). */
+  continuity?: { score: number; threshold: number; retakes: number; passed: boolean };
+}
+
+/** What a cut costs with the configured paid providers (absent on the free, offline path). */
+export interface CutCostView {
+  /** Every shot of the cut, one take each. */
+  estimateUsd: number;
+  /** The worst case, every continuity retake spent. */
+  maxUsd: number;
+  /** What the shots not yet made would still cost. */
+  remainingUsd: number;
+  /** What this cut's own renders have cost so far. */
+  spentUsd: number;
 }
 
 export interface CutView {
@@ -42,6 +60,7 @@ export interface CutView {
   progress: number;
   error?: string;
   outputs?: { film: string; subtitles: string; vtt: string };
+  cost?: CutCostView;
 }
 
 export interface MessageView {
