@@ -6,7 +6,7 @@ import type { ProviderRef } from "./specs";
  */
 export const BUILT_IN_PROVIDERS = {
   speech: { name: "flite", version: "2" },
-  video: { name: "animatic", version: "2" },
+  video: { name: "animatic", version: "3" },
   sound: { name: "synth-score", version: "1" },
   mix: { name: "mix", version: "1" },
   stitch: { name: "stitch", version: "3" },
