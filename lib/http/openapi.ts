@@ -75,6 +75,17 @@ export const openApi = {
         responses: { "200": ok("The branch and the cut it points at now.", ref("BranchHead")), ...errors },
       },
     },
+    "/api/films/{filmId}/characters/{characterId}/reference": {
+      post: {
+        summary: "Lock a character to the person's own picture (PNG, JPEG or WebP, 256-4096 px a side, at most 10 MB); makes a new cut.",
+        parameters: [filmId, { name: "characterId", in: "path", required: true, schema: { type: "string" } }, { name: "branchId", in: "query", required: false, schema: { type: "string" } }],
+        requestBody: { required: true, content: { "image/png": { schema: { type: "string", format: "binary" } }, "image/jpeg": { schema: { type: "string", format: "binary" } }, "image/webp": { schema: { type: "string", format: "binary" } } } },
+        responses: {
+          "201": ok("The new cut, a summary, the branch and the stored picture's key.", { type: "object", properties: { cutId: { type: ["string", "null"] }, summary: { type: "string" }, branchId: { type: "string" }, referenceKey: { type: "string" } } }),
+          ...errors,
+        },
+      },
+    },
     "/api/films/{filmId}/checkout": {
       post: {
         summary: "Point a branch at any cut of the film.",
@@ -159,6 +170,18 @@ export const openApi = {
     "/api/s/{token}/segments/{index}": { get: { summary: "One HLS segment of the shared cut.", parameters: [token, segment], responses: { "200": file("video/mp2t", "The segment."), ...errors } } },
     "/api/s/{token}/shots/{shotId}/poster.png": {
       get: { summary: "A poster frame of a shot of the shared cut.", parameters: [token, path("shotId", "The shot's id.")], responses: { "200": file("image/png", "The poster."), ...errors } },
+    },
+    "/api/auth/{...all}": {
+      get: {
+        summary: "Accounts (better-auth), when sign-in is on: get-session. Answers 404 while accounts are off.",
+        parameters: [path("...all", "The better-auth endpoint, e.g. get-session.")],
+        responses: { "200": ok("The endpoint's answer."), ...errors },
+      },
+      post: {
+        summary: "Accounts (better-auth), when sign-in is on: sign-up/email, sign-in/email, sign-out. Answers 404 while accounts are off.",
+        parameters: [path("...all", "The better-auth endpoint, e.g. sign-in/email.")],
+        responses: { "200": ok("The endpoint's answer; sets or clears the session cookie."), ...errors },
+      },
     },
     "/api/openapi.json": { get: { summary: "This description.", responses: { "200": ok("OpenAPI 3.1.") } } },
   },
