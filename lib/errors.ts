@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = {
   invalid_input: 400,
+  unauthorized: 401,
   invalid_screenplay: 422,
   not_found: 404,
   conflict: 409,

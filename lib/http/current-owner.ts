@@ -1,9 +1,33 @@
 /**
- * Who is asking. There are no accounts yet: every request acts as the default local user (which also
- * starts the runtime on first use). This is the one place that decides it, so sign-in changes only this.
+ * Who is asking. The one place that decides it:
+ * - accounts off (the embedded default on a loopback address): every request is the local user;
+ * - accounts on: the signed-in user of the request's session cookie, or 401.
+ * Either way it starts the runtime on first use.
  */
-import { getLocalUser } from "../runtime";
+import { getAuth } from "../auth/auth";
+import { env } from "../env";
+import { AuteurError } from "../errors";
+import { getLocalUser, getRuntime } from "../runtime";
 
-export function currentOwner(): Promise<{ id: string; name: string }> {
-  return getLocalUser();
+export interface Owner {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+/** The signed-in person, or null (accounts on and no valid session). */
+export async function currentViewer(request: { headers: Headers }): Promise<Owner | null> {
+  if (env().auth !== "required") return getLocalUser();
+  await getRuntime();
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: request.headers });
+  if (!session) return null;
+  return { id: session.user.id, name: session.user.name, email: session.user.email };
+}
+
+/** The owner a route acts for; 401 when sign-in is required and the request has no session. */
+export async function currentOwner(request: { headers: Headers }): Promise<Owner> {
+  const viewer = await currentViewer(request);
+  if (!viewer) throw new AuteurError("unauthorized", "Sign in to use Auteur.");
+  return viewer;
 }

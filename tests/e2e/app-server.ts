@@ -63,15 +63,15 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { timeoutMs?: number } = {}): Promise<AppServer> {
+export async function startApp(options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<AppServer> {
   if (buildIsStale()) buildApp();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "auteur-e2e-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     // Embedded mode (PGlite + in-process worker) in a folder of its own.
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTEUR_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTEUR_DATA_DIR: dataDir, DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -102,7 +102,8 @@ export async function startApp(options: { timeoutMs?: number } = {}): Promise<Ap
     }
     try {
       const response = await fetch(`${url}/api/films`);
-      if (response.ok) break;
+      // 401: up, with sign-in required (AUTEUR_AUTH=required).
+      if (response.ok || response.status === 401) break;
     } catch {
       /* not listening yet */
     }

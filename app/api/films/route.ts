@@ -15,8 +15,8 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { idea } = await readJson(request, CreateFilmBody);
-    const owner = await currentOwner();
     if (wantsNdjson(request)) {
       return ndjsonResponse(async (send, signal) => {
         const created = await createFilm({ ownerId: owner.id, idea, onPartial: (draft) => send({ type: "draft", draft }), signal });
@@ -31,9 +31,9 @@ export async function POST(request: Request): Promise<Response> {
 }
 
 /** The person's films, newest first. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
-    const owner = await currentOwner();
+    const owner = await currentOwner(request);
     const films = await listFilms({ ownerId: owner.id });
     return Response.json({ films }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {

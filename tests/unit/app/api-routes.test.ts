@@ -17,6 +17,10 @@ const service = vi.hoisted(() => ({
   getShotPoster: vi.fn(),
 }));
 vi.mock("../../../lib/film/service", () => service);
+// The labelled export is the service's film.mp4 plus a C2PA manifest (tests/integration/provenance.test.ts).
+vi.mock("../../../lib/provenance/labelled-film", () => ({
+  getLabelledFilmFile: (input: { ownerId: string; cutId: string }) => service.getCutFile({ ...input, name: "film.mp4" }),
+}));
 vi.mock("../../../lib/runtime", () => ({ getLocalUser: async () => ({ id: "local", name: "You" }), getRuntime: async () => ({}) }));
 
 const films = await import("../../../app/api/films/route");
@@ -61,7 +65,7 @@ describe("POST /api/films", () => {
 describe("GET /api/films and /api/films/[filmId]", () => {
   it("lists the person's films", async () => {
     service.listFilms.mockResolvedValue([{ id: "f1", title: "Neon Rain", createdAt: "2026-01-01", status: "complete" }]);
-    const response = await films.GET();
+    const response = await films.GET(new Request("http://localhost/api/films"));
     expect(await response.json()).toEqual({ films: [{ id: "f1", title: "Neon Rain", createdAt: "2026-01-01", status: "complete" }] });
   });
 

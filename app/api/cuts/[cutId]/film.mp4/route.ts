@@ -1,7 +1,7 @@
-import { getCutFile } from "../../../../../lib/film/service";
 import { currentOwner } from "../../../../../lib/http/current-owner";
 import { errorResponse } from "../../../../../lib/http/error-response";
 import { fileResponse } from "../../../../../lib/http/file-response";
+import { getLabelledFilmFile } from "../../../../../lib/provenance/labelled-film";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,16 +10,16 @@ type Context = { params: Promise<{ cutId: string }> };
 
 async function serve(request: Request, { params }: Context, headOnly: boolean): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { cutId } = await params;
-    const owner = await currentOwner();
-    const file = await getCutFile({ ownerId: owner.id, cutId, name: "film.mp4" });
+    const file = await getLabelledFilmFile({ ownerId: owner.id, cutId });
     return fileResponse(request, file, { headOnly });
   } catch (error) {
     return errorResponse(error);
   }
 }
 
-/** The cut's film.mp4, streamed from disk; byte ranges answered with 206. */
+/** The cut's film.mp4 with its C2PA label, streamed from disk; byte ranges answered with 206. */
 export function GET(request: Request, context: Context): Promise<Response> {
   return serve(request, context, false);
 }

@@ -10,8 +10,8 @@ type Context = { params: Promise<{ cutId: string }> };
 
 async function serve(request: Request, { params }: Context, headOnly: boolean): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { cutId } = await params;
-    const owner = await currentOwner();
     const file = await getCutFile({ ownerId: owner.id, cutId, name: "film.srt" });
     return fileResponse(request, file, { headOnly });
   } catch (error) {

@@ -7,10 +7,10 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** HLS playlist of the cut: the segments rendered so far, in film order; ends once the cut is complete. */
-export async function GET(_request: Request, { params }: { params: Promise<{ cutId: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ cutId: string }> }): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { cutId } = await params;
-    const owner = await currentOwner();
     return playlistResponse(await getCutPlaylist({ ownerId: owner.id, cutId }));
   } catch (error) {
     return errorResponse(error);

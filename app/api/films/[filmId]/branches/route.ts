@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 /** A new branch starting at a cut (the main branch's head unless `fromCutId`). */
 export async function POST(request: Request, { params }: { params: Promise<{ filmId: string }> }): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { filmId } = await params;
     const { fromCutId, name } = await readJson(request, CreateBranchBody);
-    const owner = await currentOwner();
     const made = await createBranch({ ownerId: owner.id, filmId, ...(fromCutId ? { fromCutId } : {}), ...(name ? { name } : {}) });
     return Response.json(made, { status: 201 });
   } catch (error) {

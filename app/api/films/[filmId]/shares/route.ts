@@ -12,9 +12,9 @@ type Context = { params: Promise<{ filmId: string }> };
 /** Make a read-only link to one cut (the main branch's head unless `cutId`). */
 export async function POST(request: Request, { params }: Context): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { filmId } = await params;
     const { cutId } = await readJson(request, CreateShareBody);
-    const owner = await currentOwner();
     return Response.json(await createShare({ ownerId: owner.id, filmId, ...(cutId ? { cutId } : {}) }), { status: 201 });
   } catch (error) {
     return errorResponse(error);
@@ -22,10 +22,10 @@ export async function POST(request: Request, { params }: Context): Promise<Respo
 }
 
 /** The film's live links. */
-export async function GET(_request: Request, { params }: Context): Promise<Response> {
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { filmId } = await params;
-    const owner = await currentOwner();
     return Response.json({ shares: await listShares({ ownerId: owner.id, filmId }) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

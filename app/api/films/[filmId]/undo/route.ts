@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 /** Move the branch (main unless `branchId`) back to its head's parent cut. */
 export async function POST(request: Request, { params }: { params: Promise<{ filmId: string }> }): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { filmId } = await params;
     const { branchId } = await readJson(request, UndoBody);
-    const owner = await currentOwner();
     return Response.json(await undo({ ownerId: owner.id, filmId, ...(branchId ? { branchId } : {}) }));
   } catch (error) {
     return errorResponse(error);

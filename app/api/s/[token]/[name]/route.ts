@@ -5,6 +5,7 @@ import { resolveShare, sharedUrls } from "../../../../../lib/film/share";
 import { errorResponse } from "../../../../../lib/http/error-response";
 import { fileResponse } from "../../../../../lib/http/file-response";
 import { playlistResponse } from "../../../../../lib/http/playlist-response";
+import { getLabelledFilmFile } from "../../../../../lib/provenance/labelled-film";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,7 +22,10 @@ async function serve(request: Request, { params }: Context, headOnly: boolean): 
       return playlistResponse(await getCutPlaylist({ ownerId: share.ownerId, cutId: share.cutId, segmentUrl: urls.segment }));
     }
     if (!SHARED_FILES.has(name) || !isCutFileName(name)) throw new AuteurError("not_found", "No such file.");
-    const file = await getCutFile({ ownerId: share.ownerId, cutId: share.cutId, name });
+    const file =
+      name === "film.mp4"
+        ? await getLabelledFilmFile({ ownerId: share.ownerId, cutId: share.cutId })
+        : await getCutFile({ ownerId: share.ownerId, cutId: share.cutId, name });
     return fileResponse(request, file, { headOnly });
   } catch (error) {
     return errorResponse(error);

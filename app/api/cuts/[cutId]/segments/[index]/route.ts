@@ -14,10 +14,10 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, { params }: { params: Promise<{ cutId: string; index: string }> }): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { cutId, index } = await params;
     const segment = parseSegmentName(index);
     if (!segment) throw new AuteurError("not_found", "No such segment.");
-    const owner = await currentOwner();
     return fileResponse(request, await getCutSegment({ ownerId: owner.id, cutId, index: segment.index, format: segment.format }));
   } catch (error) {
     return errorResponse(error);

@@ -6,10 +6,10 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Delete a branch; cuts another branch builds on are kept. */
-export async function DELETE(_request: Request, { params }: { params: Promise<{ filmId: string; branchId: string }> }): Promise<Response> {
+export async function DELETE(request: Request, { params }: { params: Promise<{ filmId: string; branchId: string }> }): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { filmId, branchId } = await params;
-    const owner = await currentOwner();
     return Response.json(await deleteBranch({ ownerId: owner.id, filmId, branchId }));
   } catch (error) {
     return errorResponse(error);

@@ -13,8 +13,8 @@ export async function GET(
   { params }: { params: Promise<{ cutId: string; shotId: string }> },
 ): Promise<Response> {
   try {
+    const owner = await currentOwner(request);
     const { cutId, shotId } = await params;
-    const owner = await currentOwner();
     const poster = await getShotPoster({ ownerId: owner.id, cutId, shotId });
     if (!poster) throw new AuteurError("not_found", `Shot "${shotId}" has no poster yet.`);
     return fileResponse(request, poster);
