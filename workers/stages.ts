@@ -2,8 +2,9 @@
  * What each stage does with its spec: the media work, done inside an asset's temporary folder.
  * Inputs are other assets, found by their content keys. Runs in a CPU child process (see cpu-pool).
  */
-import { assetFile, produceAsset } from "../lib/assets/store";
-import type { StageSpec } from "../lib/plan/specs";
+import { assetDir, assetFile, produceAsset, readAssetMeta } from "../lib/assets/store";
+import type { MixMeta, StageSpec } from "../lib/plan/specs";
+import { renderFilmAudioChunk } from "../lib/sound/film-audio";
 import { renderShot } from "../lib/render/render-shot";
 import { speakLine } from "../lib/speech/speak-line";
 import { mixShot } from "../lib/sound/mix-shot";
@@ -55,8 +56,22 @@ export async function runStage(spec: StageSpec, signal?: AbortSignal): Promise<S
           })),
         };
       }
-      case "stitch-cut":
-        return { ...(await stitchCut(spec, dir, { stemsFiles: spec.segments.map((s) => assetFile(s.mixKey, "stems.wav")), segmentFiles: spec.segments.map((s) => assetFile(s.mixKey, "segment.mp4")) })) };
+      case "stitch-cut": {
+        const mixMetas = await Promise.all(spec.segments.map((s) => readAssetMeta<MixMeta>(s.mixKey)));
+        return {
+          ...(await stitchCut(spec, dir, {
+            segmentFiles: spec.segments.map((s) => assetFile(s.mixKey, "segment.mp4")),
+            mixMetas,
+            audioChunk: async (chunk) => {
+              const made = await produceAsset(chunk.key, async (chunkDir) => {
+                await fs.writeFile(path.join(chunkDir, "spec.json"), JSON.stringify(chunk));
+                return { ...(await renderFilmAudioChunk(chunk, chunkDir, (mixKey) => assetFile(mixKey, "stems.wav"))) };
+              });
+              return { dir: assetDir(chunk.key), made: made.made, meta: made.meta };
+            },
+          })),
+        };
+      }
     }
   });
   return { meta, made, ms: Math.round(performance.now() - started) };

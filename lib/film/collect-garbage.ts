@@ -1,7 +1,7 @@
 /**
  * Frees assets that no remaining cut uses. What a cut uses: its voices (from its screenplay), its
  * shots' render and mix keys, the beds and lines its mixes were made from (each mix asset keeps its
- * spec), its film, and every take of its shots. Assets younger than the grace period are kept, since
+ * spec), its film and the scenes' audio it was joined from, and every take of its shots. Assets younger than the grace period are kept, since
  * a cut still rendering may not have recorded all its keys yet.
  */
 import fs from "node:fs/promises";
@@ -27,6 +27,15 @@ async function readMixSpec(key: string): Promise<MixSpec | null> {
   }
 }
 
+async function readAudioScenes(filmKey: string): Promise<string[]> {
+  try {
+    const keys = JSON.parse(await fs.readFile(path.join(assetDir(filmKey), "audio-scenes.json"), "utf8")) as unknown;
+    return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string" && /^[0-9a-f]{64}$/.test(k)) : [];
+  } catch {
+    return [];
+  }
+}
+
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
   for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
@@ -43,7 +52,11 @@ export async function collectGarbage(options: { graceMs?: number } = {}): Promis
   const { speech } = planProviders();
   for (const cut of await listAllCutsForGc({ db: rt.db })) {
     for (const v of planVoices(cut.screenplay, speech)) used.add(v.key);
-    if (cut.filmKey) used.add(cut.filmKey);
+    if (cut.filmKey) {
+      used.add(cut.filmKey);
+      // The scenes' audio the film was joined from: the next cut's stitch copies what did not change.
+      for (const key of await readAudioScenes(cut.filmKey)) used.add(key);
+    }
   }
   for (const row of await listAllTakeKeys({ db: rt.db })) used.add(row.renderKey);
   for (const row of await listAllShotKeys({ db: rt.db })) {

@@ -22,6 +22,7 @@ import type {
 } from "./specs";
 import { FILM_FORMAT, type ProviderRef } from "./specs";
 import { cuesForLine } from "./subtitles";
+import { DEFAULT_DUCK } from "../sound/duck";
 
 /** Timing of lines inside a shot (seconds). */
 export const SHOT_TIMING = { lead: 0.35, gap: 0.3, speakerChangeGap: 0.45, tail: 0.6 } as const;
@@ -242,7 +243,7 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
         sceneId: scene.id,
         durationSec: sceneFrames / FILM_FORMAT.fps,
         shotStarts,
-        speech,
+        speech: dialogueBars(speech, sp.style.music.tempo),
         music: sp.style.music,
         mood: scene.mood,
         intensity: intensityOf(scene.mood, scene.beat),
@@ -307,6 +308,7 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
               return { speechKey: l.voice.key, startSec: round4(l.startSec), speaker: l.speaker, delivery: l.voice.delivery, pan };
             }),
           bed: { key: soundFailed ? "" : sound.key, offsetSec: shotStarts[i]! },
+          duck: duckReaching(speech, shotStarts[i]!, timing.frames / FILM_FORMAT.fps),
           cues: shot.sound.map((c) => ({ kind: c.kind, atSec: round4((c.at * timing.frames) / FILM_FORMAT.fps), gain: c.gain })),
           fadeInSec: shot.transitionIn === "fade-from-black" ? 0.5 : 0,
           fadeOutSec: shot.transitionOut === "fade-to-black" ? 0.7 : 0,
@@ -316,7 +318,7 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
         if (mixFailed) {
           errors.push(`The shot's sound could not be mixed: ${mixFailed}`);
           if (!render.placeholder) render = placeholderOf(render, mixFailed);
-          mix = withKey<MixSpec>({ ...mix, videoKey: render.key, lines: [], cues: [], bed: { key: "", offsetSec: 0 } }, ["shotId", "sceneId"]);
+          mix = withKey<MixSpec>({ ...mix, videoKey: render.key, lines: [], cues: [], bed: { key: "", offsetSec: 0 }, duck: [] }, ["shotId", "sceneId"]);
         }
         return { shotId: shot.id, sceneId: scene.id, index: firstIndex + i, frames: timing.frames, render, mix, errors };
       });
@@ -364,6 +366,30 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
     });
   }
   return { voices, scenes, stitch };
+}
+
+/**
+ * The bars holding dialogue (whole bars at the tempo, merged): what the score needs to keep its melody
+ * out of the words. Coarse on purpose, so a line re-spoken at nearly the same length keeps the bed.
+ */
+export function dialogueBars(speech: { start: number; end: number }[], tempo: number): { start: number; end: number }[] {
+  const bar = 240 / Math.max(20, tempo);
+  const out: { start: number; end: number }[] = [];
+  for (const s of speech) {
+    const start = round4(Math.floor(s.start / bar) * bar);
+    const end = round4(Math.max(start + bar, Math.ceil(s.end / bar) * bar));
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
+
+/** The scene's dialogue (seconds from the shot's start) whose ducking ramps reach into [0, lengthSec). */
+export function duckReaching(speech: { start: number; end: number }[], shotStartSec: number, lengthSec: number): { start: number; end: number }[] {
+  return speech
+    .map((s) => ({ start: round4(s.start - shotStartSec), end: round4(s.end - shotStartSec) }))
+    .filter((s) => s.start - DEFAULT_DUCK.attackSec < lengthSec && s.end + DEFAULT_DUCK.releaseSec > 0);
 }
 
 function placeholderOf(spec: ShotSpec, reason: string): ShotSpec {

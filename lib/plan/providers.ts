@@ -7,7 +7,8 @@ import type { ProviderRef } from "./specs";
 export const BUILT_IN_PROVIDERS = {
   speech: { name: "flite", version: "2" },
   video: { name: "animatic", version: "3" },
-  sound: { name: "synth-score", version: "1" },
-  mix: { name: "mix", version: "1" },
-  stitch: { name: "stitch", version: "3" },
+  sound: { name: "synth-score", version: "2" },
+  mix: { name: "mix", version: "2" },
+  stitch: { name: "stitch", version: "4" },
+  filmAudio: { name: "film-audio", version: "1" },
 } as const satisfies Record<string, ProviderRef>;

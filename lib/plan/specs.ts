@@ -133,7 +133,11 @@ export interface SoundSpec {
   durationSec: number;
   /** Boundaries of the scene's shots (seconds from scene start), for phrasing and hits. */
   shotStarts: number[];
-  /** Where dialogue is, so the music can duck under it (seconds from scene start). */
+  /**
+   * The bars that hold dialogue (seconds from scene start, whole bars of the scene's tempo), so the
+   * melody rests under it. Whole bars: a line spoken again a little faster or slower keeps the same bed.
+   * (The ducking under the words is done per shot, in mix-shot.)
+   */
   speech: { start: number; end: number }[];
   music: Music;
   mood: string;
@@ -166,6 +170,8 @@ export interface MixSpec {
   videoKey: string;
   lines: { speechKey: string; startSec: number; speaker: string; delivery: Delivery; pan: number }[];
   bed: { key: string; offsetSec: number };
+  /** Dialogue (seconds from the shot's start, this shot's and its neighbours') whose ducking of the music reaches into the shot. */
+  duck: { start: number; end: number }[];
   cues: PlacedCue[];
   /** Audio fades matching the picture's transitions. */
   fadeInSec: number;
@@ -199,6 +205,51 @@ export interface StitchSpec {
   sampleRate: number;
   /** Integrated loudness target (LUFS) and true-peak ceiling (dBTP). */
   loudness: { integrated: number; truePeak: number };
+  provider: ProviderRef;
+}
+
+/** What mix-shot reports (stored with the asset): the stitch joins and normalises from these, without reading the audio. */
+export interface MixMeta {
+  durationSec: number;
+  peak: number;
+  /** sha256 of the stems' samples: a new picture with the same sound has the same hash. */
+  stemsHash: string;
+  /** Samples in the stems (frames / fps * sampleRate). */
+  samples: number;
+  /** BS.1770 K-weighted mean square of the stereo mix per 100 ms from the shot's start (the last may be shorter). */
+  loudnessBlocks: number[];
+  /** True peak of the stereo mix (linear, 4x oversampled). */
+  truePeak: number;
+}
+
+/**
+ * film-audio: one scene's stretch of the film's normalised audio, made inside the stitch and kept as a
+ * cached asset: its dialogue, music and effects stems (raw 16-bit stereo, exactly the scene) and its
+ * AAC frames on the film's frame grid (ADTS), so a new cut re-makes only the scenes whose sound changed.
+ * All positions are in samples; `pieces` are the segments read (by their stems' hash), `from`/`to`
+ * the stretch read relative to the first piece's start (outside the film: silence).
+ */
+export interface FilmAudioSpec {
+  stage: "film-audio";
+  key: string;
+  gainDb: number;
+  /** True-peak ceiling (dBTP) when the limiter is needed in this stretch, else null. */
+  ceilingDb: number | null;
+  pieces: { mixKey: string; stemsHash: string; samples: number }[];
+  /** Read [from, to) of the pieces joined; the limiter starts at `from`. */
+  from: number;
+  to: number;
+  /** The scene's own samples, for the stems: [sceneFrom, sceneTo). */
+  sceneFrom: number;
+  sceneTo: number;
+  /** AAC: encoding starts at `aacFrom` (a multiple of 1024 from the film's start, possibly before it); frames [keepFrom, keepTo) of that encode are kept. */
+  aacFrom: number;
+  keepFrom: number;
+  keepTo: number;
+  /** Where the film starts and ends on the same axis (silence outside). */
+  filmFrom: number;
+  filmTo: number;
+  sampleRate: number;
   provider: ProviderRef;
 }
 

@@ -1,64 +1,76 @@
 /**
- * The film's audio: the shots' stems (6-channel WAVs, in order) joined sample-exactly into one
- * programme, normalised to the target integrated loudness with one gain for every stem, and held
- * under the true-peak ceiling by a look-ahead limiter whose gain also applies to every stem, so the
- * stems still add up to the mix. Writes `film-mix.wav`, `dialogue.wav`, `music.wav`, `effects.wav`
- * (stereo, same length and rate). Streams in chunks: memory stays flat for a feature-length film.
+ * The film's audio, a scene at a time: a FilmAudioSpec's stretch of the joined shot stems (6-channel
+ * WAVs) gets the film's gain and, where the planner found peaks over the ceiling, a look-ahead limiter
+ * whose gain also applies to every stem, so the stems still add up to the mix. Each stretch keeps its
+ * scene's dialogue, music and effects as raw 16-bit stereo and its AAC frames on the film's grid (ADTS);
+ * `joinFilmAudio` concatenates them into the film's stem WAVs and one continuous AAC track, copying bytes.
+ * Streams in chunks: memory stays flat however long the scene.
  */
-import { mkdir } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import { AuteurError } from "../errors";
-import { fromDb, interSamplePeaks, LoudnessMeter, TP_HALF, toDb, TruePeakMeter } from "./loudness";
-import { WavReader, WavWriter, type WavFormat } from "./wav";
-
-export interface LoudnessTarget {
-  integrated: number;
-  truePeak: number;
-}
-
-export interface FilmAudio {
-  mixFile: string;
-  stemFiles: { dialogue: string; music: string; effects: string };
-  integratedLufs: number;
-  truePeakDbtp: number;
-  gainDb: number;
-}
+import { startFfmpeg, writeChunk } from "../media/ffmpeg";
+import { AAC_FRAME, AAC_POSTROLL_FRAMES } from "../plan/film-audio-plan";
+import type { FilmAudioSpec } from "../plan/specs";
+import { fromDb, interSamplePeaks, TP_HALF, toDb, TruePeakMeter } from "./loudness";
+import { interleave, wavHeader, WavReader } from "./wav";
 
 const CHUNK = 1 << 16;
 /** Limiter look-ahead and release. */
 const LOOKAHEAD_SEC = 0.005;
 const RELEASE_SEC = 0.08;
-/** Aim this far under the ceiling (interpolation and 16-bit rounding). */
-const CEILING_MARGIN_DB = 0.3;
 
-/** Yields consecutive 6-channel chunks of CHUNK frames (the last may be shorter) across all files. */
-function* stemChunks(files: string[]): Generator<{ channels: Float32Array[]; sampleRate: number }> {
-  let sampleRate = 0;
-  let pending: Float32Array[] = Array.from({ length: 6 }, () => new Float32Array(CHUNK));
-  let filled = 0;
-  for (const file of files) {
-    const reader = WavReader.open(file);
-    try {
-      if (reader.info.channelCount !== 6) throw new AuteurError("render_failed", `${path.basename(file)}: stems need 6 channels, it has ${reader.info.channelCount}`);
-      if (sampleRate && reader.info.sampleRate !== sampleRate) throw new AuteurError("render_failed", `${path.basename(file)}: ${reader.info.sampleRate} Hz, the others are ${sampleRate} Hz`);
-      sampleRate = reader.info.sampleRate;
-      while (reader.remaining > 0) {
-        const got = reader.read(CHUNK - filled);
-        const n = got[0].length;
-        if (n === 0) break;
-        for (let c = 0; c < 6; c++) pending[c].set(got[c], filled);
-        filled += n;
-        if (filled === CHUNK) {
-          yield { channels: pending, sampleRate };
-          pending = Array.from({ length: 6 }, () => new Float32Array(CHUNK));
-          filled = 0;
-        }
-      }
-    } finally {
-      reader.close();
-    }
+export const STEM_NAMES = ["dialogue", "music", "effects"] as const;
+
+/** Yields consecutive 6-channel blocks of [from, to) of the spec's pieces joined (silence outside the film). */
+function* rangeChunks(spec: FilmAudioSpec, fileOf: (mixKey: string) => string): Generator<Float32Array[]> {
+  const starts: number[] = [];
+  let acc = 0;
+  for (const p of spec.pieces) {
+    starts.push(acc);
+    acc += p.samples;
   }
-  if (filled > 0) yield { channels: pending.map((c) => c.subarray(0, filled)), sampleRate };
+  const readers = new Map<number, WavReader>();
+  const reader = (i: number) => {
+    let r = readers.get(i);
+    if (!r) {
+      const file = fileOf(spec.pieces[i]!.mixKey);
+      r = WavReader.open(file);
+      if (r.info.channelCount !== 6) throw new AuteurError("render_failed", `${path.basename(file)}: stems need 6 channels, it has ${r.info.channelCount}`);
+      if (r.info.sampleRate !== spec.sampleRate) throw new AuteurError("render_failed", `${path.basename(file)}: ${r.info.sampleRate} Hz, the film is ${spec.sampleRate} Hz`);
+      readers.set(i, r);
+    }
+    return r;
+  };
+  try {
+    for (let pos = spec.from; pos < spec.to; ) {
+      const n = Math.min(CHUNK, spec.to - pos);
+      const out = Array.from({ length: 6 }, () => new Float32Array(n));
+      let i = 0;
+      for (let k = 0; k < n; ) {
+        const at = pos + k;
+        if (at < spec.filmFrom || at >= spec.filmTo) {
+          k++;
+          continue;
+        }
+        while (i + 1 < starts.length && starts[i + 1]! <= at) i++;
+        const pieceEnd = starts[i]! + spec.pieces[i]!.samples;
+        const take = Math.min(n - k, pieceEnd - at, spec.filmTo - at);
+        const r = reader(i);
+        r.seek(at - starts[i]!);
+        const got = r.read(take);
+        if (got[0]!.length < take) throw new AuteurError("render_failed", `film-audio: ${path.basename(fileOf(spec.pieces[i]!.mixKey))} is shorter than its shot`);
+        for (let c = 0; c < 6; c++) out[c]!.set(got[c]!, k);
+        k += take;
+      }
+      yield out;
+      pos += n;
+    }
+  } finally {
+    for (const r of readers.values()) r.close();
+  }
 }
 
 function mixOf(stems: Float32Array[]): [Float32Array, Float32Array] {
@@ -70,23 +82,6 @@ function mixOf(stems: Float32Array[]): [Float32Array, Float32Array] {
     R[i] = stems[1][i] + stems[3][i] + stems[5][i];
   }
   return [L, R];
-}
-
-/** Pass 1: loudness and true peak of the joined programme. */
-function measure(files: string[]): { integrated: number; peak: number; sampleRate: number; frames: number } {
-  let meter: LoudnessMeter | undefined;
-  const tp = new TruePeakMeter(2);
-  let sampleRate = 0;
-  let frames = 0;
-  for (const chunk of stemChunks(files)) {
-    sampleRate = chunk.sampleRate;
-    meter ??= new LoudnessMeter(sampleRate, 2);
-    const mix = mixOf(chunk.channels);
-    meter.push(mix);
-    tp.push(mix);
-    frames += mix[0].length;
-  }
-  return { integrated: meter ? meter.integrated() : -Infinity, peak: tp.peak(), sampleRate, frames };
 }
 
 /**
@@ -141,107 +136,170 @@ class LimiterGain {
   }
 }
 
-/** Pass 2: apply gain (and the limiter), write the four files, measure the result. */
-function render(files: string[], outDir: string, sampleRate: number, gain: number, ceiling: number | undefined, format: WavFormat): { integrated: number; peak: number } {
-  const names = ["film-mix.wav", "dialogue.wav", "music.wav", "effects.wav"];
-  const writers = names.map((name) => WavWriter.create(path.join(outDir, name), 2, sampleRate, format));
-  const meter = new LoudnessMeter(sampleRate, 2);
-  const tp = new TruePeakMeter(2);
+/**
+ * Apply gain (and the limiter) to a stream of 6-channel blocks; `emit` gets each block's gained stems
+ * and their stereo mix, in order.
+ */
+function processStream(blocks: Iterator<Float32Array[]>, sampleRate: number, gain: number, ceiling: number | undefined, emit: (stems: Float32Array[], mix: [Float32Array, Float32Array]) => void): void {
   const limiter = ceiling !== undefined ? new LimiterGain(sampleRate) : undefined;
   const K = TP_HALF;
   let tailL = new Float32Array(0);
   let tailR = new Float32Array(0);
-  const emit = (stems: Float32Array[], gains: Float32Array | undefined, unscaledMix?: [Float32Array, Float32Array]) => {
-    const n = stems[0].length;
+  const apply = (stems: Float32Array[], gains: Float32Array | undefined, mix: [Float32Array, Float32Array]) => {
+    const n = stems[0]!.length;
     const g = new Float32Array(n);
-    for (let i = 0; i < n; i++) g[i] = gain * (gains ? gains[i] : 1);
-    for (const ch of stems) for (let i = 0; i < n; i++) ch[i] *= g[i];
-    let mix: [Float32Array, Float32Array];
-    if (unscaledMix) {
-      mix = unscaledMix;
-      for (const ch of mix) for (let i = 0; i < n; i++) ch[i] *= g[i];
-    } else mix = mixOf(stems);
-    meter.push(mix);
-    tp.push(mix);
-    writers[0].write(mix);
-    writers[1].write([stems[0], stems[1]]);
-    writers[2].write([stems[2], stems[3]]);
-    writers[3].write([stems[4], stems[5]]);
+    for (let i = 0; i < n; i++) g[i] = gain * (gains ? gains[i]! : 1);
+    for (const ch of stems) for (let i = 0; i < n; i++) ch[i] *= g[i]!;
+    for (const ch of mix) for (let i = 0; i < n; i++) ch[i] *= g[i]!;
+    emit(stems, mix);
   };
-  try {
-    const chunks = stemChunks(files);
-    let current = chunks.next();
-    while (!current.done) {
-      const following = chunks.next();
-      const stems = current.value.channels.map((c) => c.slice());
-      if (!limiter) emit(stems, undefined);
-      else {
-        // Gained mix of [K before | this chunk | L + K after], for true peaks with full context.
-        const n = stems[0].length;
-        const ahead = limiter.lookahead + K;
-        const next = following.done ? undefined : following.value.channels;
-        const aheadN = next ? Math.min(ahead, next[0].length) : 0;
-        const [mL, mR] = mixOf(stems);
-        const [nL, nR] = next ? mixOf(next.map((c) => c.subarray(0, aheadN))) : [new Float32Array(0), new Float32Array(0)];
-        const extL = new Float32Array(tailL.length + n + aheadN);
-        const extR = new Float32Array(tailR.length + n + aheadN);
-        extL.set(tailL);
-        extL.set(mL, tailL.length);
-        extL.set(nL, tailL.length + n);
-        extR.set(tailR);
-        extR.set(mR, tailR.length);
-        extR.set(nR, tailR.length + n);
-        for (let i = 0; i < extL.length; i++) {
-          extL[i] *= gain;
-          extR[i] *= gain;
-        }
-        const span = Math.min(n + limiter.lookahead, n + aheadN);
-        const peaksL = new Float32Array(span);
-        const peaksR = new Float32Array(span);
-        const skip = ceiling! * 0.5;
-        interSamplePeaks(extL, tailL.length, tailL.length + span, peaksL, skip);
-        interSamplePeaks(extR, tailR.length, tailR.length + span, peaksR, skip);
-        const required = new Float32Array(n + limiter.lookahead).fill(1);
-        for (let i = 0; i < span; i++) {
-          const p = Math.max(peaksL[i], peaksR[i]);
-          if (p > ceiling!) required[i] = ceiling! / p;
-        }
-        const gains = limiter.next(required, n);
-        tailL = mL.slice(Math.max(0, n - K));
-        tailR = mR.slice(Math.max(0, n - K));
-        emit(stems, gains, [mL, mR]);
+  let current = blocks.next();
+  while (!current.done) {
+    const following = blocks.next();
+    const stems = current.value;
+    const [mL, mR] = mixOf(stems);
+    if (!limiter) apply(stems, undefined, [mL, mR]);
+    else {
+      // Gained mix of [K before | this block | L + K after], for true peaks with full context.
+      const n = stems[0]!.length;
+      const ahead = limiter.lookahead + K;
+      const next = following.done ? undefined : following.value;
+      const aheadN = next ? Math.min(ahead, next[0]!.length) : 0;
+      const [nL, nR] = next ? mixOf(next.map((c) => c.subarray(0, aheadN))) : [new Float32Array(0), new Float32Array(0)];
+      const extL = new Float32Array(tailL.length + n + aheadN);
+      const extR = new Float32Array(tailR.length + n + aheadN);
+      extL.set(tailL);
+      extL.set(mL, tailL.length);
+      extL.set(nL, tailL.length + n);
+      extR.set(tailR);
+      extR.set(mR, tailR.length);
+      extR.set(nR, tailR.length + n);
+      for (let i = 0; i < extL.length; i++) {
+        extL[i] *= gain;
+        extR[i] *= gain;
       }
-      current = following;
+      const span = Math.min(n + limiter.lookahead, n + aheadN);
+      const peaksL = new Float32Array(span);
+      const peaksR = new Float32Array(span);
+      const skip = ceiling! * 0.5;
+      interSamplePeaks(extL, tailL.length, tailL.length + span, peaksL, skip);
+      interSamplePeaks(extR, tailR.length, tailR.length + span, peaksR, skip);
+      const required = new Float32Array(n + limiter.lookahead).fill(1);
+      for (let i = 0; i < span; i++) {
+        const p = Math.max(peaksL[i]!, peaksR[i]!);
+        if (p > ceiling!) required[i] = ceiling! / p;
+      }
+      const gains = limiter.next(required, n);
+      tailL = mL.slice(Math.max(0, n - K));
+      tailR = mR.slice(Math.max(0, n - K));
+      apply(stems, gains, [mL, mR]);
     }
-  } finally {
-    for (const w of writers) w.close();
+    current = following;
   }
-  return { integrated: meter.integrated(), peak: tp.peak() };
 }
 
-export async function buildFilmAudio(stemsFiles: string[], outDir: string, target: LoudnessTarget, options: { format?: WavFormat } = {}): Promise<FilmAudio> {
-  if (stemsFiles.length === 0) throw new AuteurError("invalid_input", "buildFilmAudio: no stems to join");
-  const format = options.format ?? "pcm16";
-  await mkdir(outDir, { recursive: true });
-  const first = measure(stemsFiles);
-  const ceilingDb = target.truePeak - CEILING_MARGIN_DB;
-  let gainDb = Number.isFinite(first.integrated) ? target.integrated - first.integrated : 0;
-  gainDb = Math.max(-40, Math.min(40, gainDb));
-  let result = { integrated: first.integrated, peak: first.peak };
-  // The limiter takes a little loudness off: measure and make it up (twice at most).
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const needsLimiter = toDb(first.peak) + gainDb > ceilingDb;
-    result = render(stemsFiles, outDir, first.sampleRate, fromDb(gainDb), needsLimiter ? fromDb(ceilingDb) : undefined, format);
-    const shortBy = target.integrated - result.integrated;
-    if (!needsLimiter || !Number.isFinite(result.integrated) || shortBy < 0.3) break;
-    gainDb += shortBy;
+/** ADTS frames of an AAC stream: [offset, length] of each. */
+export function adtsFrames(bytes: Uint8Array): [number, number][] {
+  const frames: [number, number][] = [];
+  let pos = 0;
+  while (pos + 7 <= bytes.length) {
+    if (bytes[pos] !== 0xff || (bytes[pos + 1]! & 0xf0) !== 0xf0) throw new AuteurError("render_failed", `film-audio: no ADTS frame at byte ${pos}`);
+    const length = ((bytes[pos + 3]! & 0x03) << 11) | (bytes[pos + 4]! << 3) | (bytes[pos + 5]! >> 5);
+    if (length < 7 || pos + length > bytes.length) throw new AuteurError("render_failed", `film-audio: a broken ADTS frame at byte ${pos}`);
+    frames.push([pos, length]);
+    pos += length;
   }
-  const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : x);
-  return {
-    mixFile: path.join(outDir, "film-mix.wav"),
-    stemFiles: { dialogue: path.join(outDir, "dialogue.wav"), music: path.join(outDir, "music.wav"), effects: path.join(outDir, "effects.wav") },
-    integratedLufs: round(result.integrated),
-    truePeakDbtp: round(toDb(result.peak)),
-    gainDb: round(gainDb),
-  };
+  return frames;
+}
+
+export const FILM_AAC = { bitrate: "160k" } as const;
+
+function aacArgs(sampleRate: number, outFile: string): string[] {
+  return [
+    "-hide_banner", "-nostdin", "-y",
+    "-f", "f32le", "-ar", String(sampleRate), "-ac", "2", "-i", "pipe:0",
+    "-c:a", "aac", "-b:a", FILM_AAC.bitrate, "-ar", String(sampleRate), "-ac", "2",
+    "-fflags", "+bitexact", "-flags:a", "+bitexact", "-threads", "1",
+    "-f", "adts", outFile,
+  ];
+}
+
+export interface FilmAudioChunkMeta {
+  samples: number;
+  aacFrames: number;
+  /** True peak (dBTP) of the scene's mix after gain and limiter. */
+  truePeakDbtp: number;
+}
+
+/**
+ * Make one scene's stretch into `dir`: dialogue.pcm, music.pcm, effects.pcm (s16le stereo, the scene's
+ * samples) and audio.adts (the kept AAC frames). `fileOf` gives a piece's stems.wav from its mix key.
+ */
+export async function renderFilmAudioChunk(spec: FilmAudioSpec, dir: string, fileOf: (mixKey: string) => string): Promise<FilmAudioChunkMeta> {
+  const sr = spec.sampleRate;
+  const stemFds = await Promise.all(STEM_NAMES.map((n) => fs.open(path.join(dir, `${n}.pcm`), "w")));
+  const raw = path.join(dir, "encode.adts");
+  const ff = startFfmpeg(aacArgs(sr, raw), { stdin: true });
+  const tp = new TruePeakMeter(2);
+  const pending: Promise<unknown>[] = [];
+  let pos = spec.from;
+  const aacTo = spec.aacFrom + (spec.keepTo + AAC_POSTROLL_FRAMES) * AAC_FRAME;
+  // The encoder's input is the mix from aacFrom (silence before the read range, if any).
+  let fed = spec.aacFrom;
+  const feed: Buffer[] = [];
+  if (spec.aacFrom < spec.from) {
+    feed.push(Buffer.alloc((spec.from - spec.aacFrom) * 8));
+    fed = spec.from;
+  }
+  try {
+    processStream(rangeChunks(spec, fileOf), sr, fromDb(spec.gainDb), spec.ceilingDb === null ? undefined : fromDb(spec.ceilingDb), (stems, mix) => {
+      const n = stems[0]!.length;
+      const a = Math.max(pos, spec.sceneFrom);
+      const b = Math.min(pos + n, spec.sceneTo);
+      if (b > a) {
+        STEM_NAMES.forEach((_, s) => {
+          const bytes = interleave([stems[2 * s]!, stems[2 * s + 1]!], "pcm16", a - pos, b - pos);
+          pending.push(stemFds[s]!.write(bytes, 0, bytes.length, (a - spec.sceneFrom) * 4));
+        });
+        tp.push([mix[0].subarray(a - pos, b - pos), mix[1].subarray(a - pos, b - pos)]);
+      }
+      const fa = Math.max(pos, fed);
+      const fb = Math.min(pos + n, aacTo);
+      if (fb > fa) {
+        feed.push(interleave([mix[0], mix[1]], "float32", fa - pos, fb - pos));
+        fed = fb;
+      }
+      pos += n;
+    });
+    if (fed < aacTo) feed.push(Buffer.alloc((aacTo - fed) * 8));
+    for (const b of feed) await writeChunk(ff.child, b);
+    ff.child.stdin!.end();
+    await ff.done;
+    await Promise.all(pending);
+  } finally {
+    await Promise.all(stemFds.map((fd) => fd.close()));
+  }
+  const bytes = await fs.readFile(raw);
+  const frames = adtsFrames(bytes);
+  if (frames.length < spec.keepTo) throw new AuteurError("render_failed", `film-audio: the encoder made ${frames.length} frames, ${spec.keepTo} needed`);
+  const kept = frames.slice(spec.keepFrom, spec.keepTo);
+  await fs.writeFile(path.join(dir, "audio.adts"), Buffer.concat(kept.map(([o, l]) => bytes.subarray(o, o + l))));
+  await fs.rm(raw);
+  return { samples: spec.sceneTo - spec.sceneFrom, aacFrames: kept.length, truePeakDbtp: Math.round(toDb(tp.peak()) * 100) / 100 };
+}
+
+/**
+ * Join the scenes' stretches (folders made by renderFilmAudioChunk, in film order) into
+ * `outDir/{dialogue,music,effects}.wav` and `audioFile` (one ADTS stream), by copying bytes.
+ */
+export async function joinFilmAudio(chunkDirs: string[], outDir: string, audioFile: string, sampleRate: number, totalSamples: number): Promise<void> {
+  for (const name of STEM_NAMES) {
+    const out = createWriteStream(path.join(outDir, `${name}.wav`));
+    out.write(wavHeader(2, sampleRate, "pcm16", totalSamples));
+    for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, `${name}.pcm`)), out, { end: false });
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  const out = createWriteStream(audioFile);
+  for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, "audio.adts")), out, { end: false });
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

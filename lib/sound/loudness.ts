@@ -73,19 +73,35 @@ export class LoudnessMeter {
     this.filled = filled;
   }
 
+  /**
+   * Feed a whole programme and return its 100 ms mean squares (weighted, summed over channels), the
+   * last, shorter block included: what `integratedFromBlocks` gates, joinable across programmes.
+   */
+  blockEnergies(channels: Float32Array[]): number[] {
+    this.push(channels);
+    const out = [...this.subBlocks];
+    if (this.filled > 0) out.push(this.acc / this.filled);
+    return out;
+  }
+
   /** Integrated loudness in LUFS (-Infinity for silence or less than 400 ms). */
   integrated(): number {
-    const blocks: number[] = [];
-    for (let j = 0; j + 4 <= this.subBlocks.length; j++) {
-      blocks.push((this.subBlocks[j] + this.subBlocks[j + 1] + this.subBlocks[j + 2] + this.subBlocks[j + 3]) / 4);
-    }
-    const lufs = (z: number) => -0.691 + 10 * Math.log10(z);
-    const absolute = blocks.filter((z) => z > 0 && lufs(z) > -70);
-    if (absolute.length === 0) return -Infinity;
-    const relativeGate = lufs(absolute.reduce((s, z) => s + z, 0) / absolute.length) - 10;
-    const gated = absolute.filter((z) => lufs(z) > relativeGate);
-    return lufs(gated.reduce((s, z) => s + z, 0) / gated.length);
+    return integratedFromBlocks(this.subBlocks);
   }
+}
+
+/** BS.1770 gating over 100 ms mean squares: 400 ms blocks (75 % overlap), -70 LUFS absolute, -10 LU relative. */
+export function integratedFromBlocks(subBlocks: readonly number[]): number {
+  const blocks: number[] = [];
+  for (let j = 0; j + 4 <= subBlocks.length; j++) {
+    blocks.push((subBlocks[j] + subBlocks[j + 1] + subBlocks[j + 2] + subBlocks[j + 3]) / 4);
+  }
+  const lufs = (z: number) => -0.691 + 10 * Math.log10(z);
+  const absolute = blocks.filter((z) => z > 0 && lufs(z) > -70);
+  if (absolute.length === 0) return -Infinity;
+  const relativeGate = lufs(absolute.reduce((s, z) => s + z, 0) / absolute.length) - 10;
+  const gated = absolute.filter((z) => lufs(z) > relativeGate);
+  return lufs(gated.reduce((s, z) => s + z, 0) / gated.length);
 }
 
 /** Half-length (input samples each side) of the 4x interpolation filter. */

@@ -8,9 +8,13 @@
 import path from "node:path";
 import { AuteurError } from "../errors";
 import { startFfmpeg, writeChunk } from "../media/ffmpeg";
-import type { MixSpec } from "../plan/specs";
+import type { MixMeta, MixSpec } from "../plan/specs";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { LoudnessMeter, TruePeakMeter } from "./loudness";
 import { seedFrom } from "../plan/keys";
 import { renderCue } from "./cues";
+import { DEFAULT_DUCK, duckGain } from "./duck";
 import { resample } from "./dsp/resample";
 import { segmentArgs } from "./segment-args";
 import { readWav, WavReader, writeWav } from "./wav";
@@ -93,6 +97,14 @@ export async function renderStems(spec: MixSpec, inputs: MixInputs): Promise<Flo
       eR[i] += fx.R[i - at] * g;
     }
   });
+  // The music dips under the words (this shot's and a neighbour's whose ramp reaches across the cut).
+  if (spec.duck.length) {
+    const duck = duckGain(spec.duck, n, sr, DEFAULT_DUCK);
+    for (let i = 0; i < n; i++) {
+      bed[0][i] *= duck[i];
+      bed[1][i] *= duck[i];
+    }
+  }
   // Ambience belongs with the effects (the E of DME: backgrounds and spot effects).
   for (let i = 0; i < n; i++) {
     eL[i] += bed[2][i];
@@ -124,7 +136,16 @@ export async function renderStems(spec: MixSpec, inputs: MixInputs): Promise<Flo
   return stems;
 }
 
-export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Promise<{ durationSec: number; peak: number }> {
+/**
+ * K-weighted mean square of a stereo programme per 100 ms block from its start (the last block may be
+ * shorter), fresh filters: the statistics the film's loudness is gated from (see lib/plan/film-audio-plan).
+ */
+export function loudnessBlocks(L: Float32Array, R: Float32Array, sampleRate: number): number[] {
+  const meter = new LoudnessMeter(sampleRate, 2);
+  return meter.blockEnergies([L, R]);
+}
+
+export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Promise<MixMeta> {
   const sr = spec.sampleRate;
   // Start ffmpeg first: it opens the video while the stems are made.
   const abort = new AbortController();
@@ -139,6 +160,8 @@ export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Pr
     };
     const n = stems[0].length;
     const mix = new Float32Array(n * 2);
+    const L = new Float32Array(n);
+    const R = new Float32Array(n);
     let peak = 0;
     for (let i = 0; i < n; i++) {
       const l = q(stems[0][i]) + q(stems[2][i]) + q(stems[4][i]);
@@ -146,7 +169,20 @@ export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Pr
       peak = Math.max(peak, Math.abs(l), Math.abs(r));
       mix[2 * i] = l;
       mix[2 * i + 1] = r;
+      L[i] = l;
+      R[i] = r;
     }
+    const stemsHash = createHash("sha256").update(await readFile(path.join(dir, "stems.wav"))).digest("hex");
+    const tp = new TruePeakMeter(2);
+    tp.push([L, R]);
+    const meta: MixMeta = {
+      durationSec: n / sr,
+      peak: Math.round(peak * 10000) / 10000,
+      stemsHash,
+      samples: n,
+      loudnessBlocks: loudnessBlocks(L, R, sr),
+      truePeak: tp.peak(),
+    };
     // The segment is a preview: keep its AAC from clipping (the film's mix is normalised later).
     if (peak > 0.97) for (let i = 0; i < mix.length; i++) mix[i] = Math.tanh(mix[i] / 0.97) * 0.97;
     const bytes = Buffer.from(mix.buffer, mix.byteOffset, mix.byteLength);
@@ -154,7 +190,7 @@ export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Pr
     for (let o = 0; o < bytes.length; o += chunk) await writeChunk(ff.child, bytes.subarray(o, Math.min(bytes.length, o + chunk)));
     ff.child.stdin!.end();
     await ff.done;
-    return { durationSec: n / sr, peak: Math.round(peak * 10000) / 10000 };
+    return meta;
   } catch (error) {
     abort.abort();
     await ff.done.catch(() => undefined);

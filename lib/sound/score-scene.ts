@@ -8,7 +8,6 @@ import { AuteurError } from "../errors";
 import { FILM_FORMAT, type SoundSpec } from "../plan/specs";
 import { renderAmbience } from "./ambience";
 import { subSeed } from "./dsp/prng";
-import { duckGain, DEFAULT_DUCK } from "./duck";
 import { composeScore } from "./music/compose-score";
 import { renderScore } from "./music/render-score";
 import { writeWav } from "./wav";
@@ -28,7 +27,7 @@ export function bedLength(durationSec: number, sampleRate: number = FILM_FORMAT.
   return Math.round(durationSec * sampleRate);
 }
 
-/** The bed as four planar channels (pure). */
+/** The bed as four planar channels (pure). The music is not ducked here: each shot's mix ducks it under its words. */
 export function renderBed(spec: SoundSpec, sampleRate: number = FILM_FORMAT.sampleRate): Float32Array[] {
   if (!(spec.durationSec > 0) || spec.durationSec > 4 * 3600) throw new AuteurError("invalid_input", `score-scene: duration ${spec.durationSec}s is out of range`);
   const n = bedLength(spec.durationSec, sampleRate);
@@ -40,11 +39,10 @@ export function renderBed(spec: SoundSpec, sampleRate: number = FILM_FORMAT.samp
   const intensity = Math.max(0, Math.min(1, spec.intensity));
   const target = Math.pow(10, (MUSIC_DB.calm + (MUSIC_DB.driving - MUSIC_DB.calm) * intensity) / 20);
   const gain = rms > 1e-9 ? target / rms : 0;
-  const duck = duckGain(spec.speech, n, sampleRate, DEFAULT_DUCK);
   const fadeOut = Math.min(Math.round(1.2 * sampleRate), Math.round(n * 0.15));
   const edge = Math.min(Math.round(0.03 * sampleRate), n >> 1);
   for (let i = 0; i < n; i++) {
-    let g = gain * duck[i];
+    let g = gain;
     if (i < edge) g *= i / edge;
     if (i >= n - fadeOut) g *= (n - i) / fadeOut;
     music.L[i] *= g;

@@ -1,16 +1,19 @@
 /**
  * stitch-cut: joins the cut's segments into film.mp4. The video is a stream copy of the segments (no
- * re-encode); the audio is one continuous track made from the shots' stems (so there are no gaps or
- * clicks at joins) normalised to the film's loudness; chapters come from the scenes and a subtitle
- * track from the lines. Also writes film.vtt / film.srt and the dialogue, music and effects stems.
+ * re-encode); the audio is one continuous AAC track made from the shots' stems, normalised to the
+ * film's loudness, a scene at a time (lib/plan/film-audio-plan): each scene's stretch is a cached asset
+ * keyed on its sound, so a new cut encodes only the scenes whose sound changed and copies the rest.
+ * Chapters come from the scenes and a subtitle track from the lines. Also writes film.vtt / film.srt
+ * and the dialogue, music and effects stems.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { runFfmpeg } from "../media/ffmpeg";
 import { probe } from "../media/probe";
-import type { Chapter, StitchSpec } from "../plan/specs";
+import { AAC_FRAME, planFilmAudio } from "../plan/film-audio-plan";
+import type { Chapter, FilmAudioSpec, MixMeta, StitchSpec } from "../plan/specs";
 import { toAss, toSrt, toWebVtt } from "../plan/subtitles";
-import { buildFilmAudio } from "../sound/film-audio";
+import { joinFilmAudio, type FilmAudioChunkMeta } from "../sound/film-audio";
 
 /** ffmetadata needs '=', ';', '#', '\' and newlines escaped. */
 export function escapeFfmetadata(value: string): string {
@@ -33,28 +36,18 @@ export function buildConcatList(segments: { file: string; durationSec: number }[
   return segments.map((s) => `file '${s.file.replace(/'/g, "'\\''")}'\nduration ${s.durationSec.toFixed(6)}`).join("\n") + "\n";
 }
 
-export function buildStitchArgs(opts: { listFile: string; audioFile: string; srtFile: string; metadataFile: string; outFile: string; hasSubtitles: boolean }): string[] {
-  const args = ["-f", "concat", "-safe", "0", "-i", opts.listFile, "-i", opts.audioFile];
+/**
+ * The film: the segments' video and the film's AAC track, both stream-copied; the AAC starts with the
+ * encoder's priming frame, which an edit list skips (the track is given a start one frame early).
+ */
+export function buildStitchArgs(opts: { listFile: string; audioFile: string; srtFile: string; metadataFile: string; outFile: string; hasSubtitles: boolean; sampleRate: number }): string[] {
+  const priming = (AAC_FRAME / opts.sampleRate).toFixed(9);
+  const args = ["-hide_banner", "-nostdin", "-y", "-f", "concat", "-safe", "0", "-i", opts.listFile, "-itsoffset", `-${priming}`, "-f", "aac", "-i", opts.audioFile];
   if (opts.hasSubtitles) args.push("-i", opts.srtFile);
   const meta = opts.hasSubtitles ? 3 : 2;
   args.push("-i", opts.metadataFile, "-map", "0:v:0", "-map", "1:a:0");
   if (opts.hasSubtitles) args.push("-map", "2:s:0");
-  args.push(
-    "-map_metadata",
-    String(meta),
-    "-map_chapters",
-    String(meta),
-    "-c:v",
-    "copy",
-    "-c:a",
-    "aac",
-    "-b:a",
-    "160k",
-    "-ar",
-    "48000",
-    "-ac",
-    "2",
-  );
+  args.push("-map_metadata", String(meta), "-map_chapters", String(meta), "-c:v", "copy", "-c:a", "copy");
   if (opts.hasSubtitles) args.push("-c:s", "mov_text", "-metadata:s:s:0", "language=eng");
   args.push("-metadata:s:a:0", "language=eng", "-fflags", "+bitexact", "-flags:a", "+bitexact", "-movflags", "+faststart", opts.outFile);
   return args;
@@ -65,15 +58,30 @@ export interface StitchMeta {
   bytes: number;
   integratedLufs: number;
   truePeakDbtp: number;
+  gainDb: number;
   shots: number;
+  /** Scenes whose audio was made for this film, and scenes whose audio an earlier film had made. */
+  audioScenesMade: number;
+  audioScenesReused: number;
 }
 
-export async function stitchCut(spec: StitchSpec, dir: string, inputs: { stemsFiles: string[]; segmentFiles: string[] }): Promise<StitchMeta> {
+export interface StitchInputs {
+  segmentFiles: string[];
+  /** What each segment's mix reported (stems hash, loudness blocks, true peak). */
+  mixMetas: MixMeta[];
+  /** Make (or find) a scene's audio stretch; returns its folder and whether it was made now. */
+  audioChunk: (spec: FilmAudioSpec) => Promise<{ dir: string; made: boolean; meta: FilmAudioChunkMeta }>;
+}
+
+export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInputs): Promise<StitchMeta> {
   const work = path.join(dir, "work");
   await fs.mkdir(work);
   try {
-    const audio = await buildFilmAudio(inputs.stemsFiles, work, spec.loudness);
-    for (const [name, file] of Object.entries(audio.stemFiles)) await fs.rename(file, path.join(dir, `${name}.wav`));
+    const plan = planFilmAudio(spec, inputs.mixMetas);
+    const chunks: { dir: string; made: boolean; meta: FilmAudioChunkMeta }[] = [];
+    for (const chunk of plan.chunks) chunks.push(await inputs.audioChunk(chunk));
+    const audioFile = path.join(work, "film.aac");
+    await joinFilmAudio(chunks.map((c) => c.dir), dir, audioFile, spec.sampleRate, plan.totalSamples);
     const listFile = path.join(work, "segments.txt");
     await fs.writeFile(listFile, buildConcatList(inputs.segmentFiles.map((file, i) => ({ file, durationSec: spec.segments[i]!.frames / spec.fps }))));
     await fs.writeFile(path.join(dir, "film.srt"), toSrt(spec.subtitles));
@@ -84,15 +92,21 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: { stemsFi
     const metadataFile = path.join(work, "chapters.txt");
     await fs.writeFile(metadataFile, buildChaptersMetadata(spec.title, spec.chapters));
     const outFile = path.join(dir, "film.mp4");
-    await runFfmpeg(buildStitchArgs({ listFile, audioFile: audio.mixFile, srtFile, metadataFile, outFile, hasSubtitles: spec.subtitles.length > 0 }));
+    await runFfmpeg(buildStitchArgs({ listFile, audioFile, srtFile, metadataFile, outFile, hasSubtitles: spec.subtitles.length > 0, sampleRate: spec.sampleRate }));
+    // Which scenes' audio this film was joined from (kept with the film: garbage collection follows it).
+    await fs.writeFile(path.join(dir, "audio-scenes.json"), JSON.stringify(plan.chunks.map((c) => c.key)));
     const info = await probe(outFile);
     const stat = await fs.stat(outFile);
+    const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : x);
     return {
       durationSec: Number(info.format.duration ?? 0),
       bytes: stat.size,
-      integratedLufs: audio.integratedLufs,
-      truePeakDbtp: audio.truePeakDbtp,
+      integratedLufs: round(plan.measuredLufs + plan.gainDb),
+      truePeakDbtp: Math.max(...chunks.map((c) => c.meta.truePeakDbtp)),
+      gainDb: plan.gainDb,
       shots: spec.segments.length,
+      audioScenesMade: chunks.filter((c) => c.made).length,
+      audioScenesReused: chunks.filter((c) => !c.made).length,
     };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

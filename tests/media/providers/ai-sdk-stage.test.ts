@@ -131,6 +131,7 @@ describe("render-shot through an AI SDK video model", () => {
       videoKey: key("1"),
       lines: [],
       bed: { key: "", offsetSec: 0 },
+      duck: [],
       cues: [],
       fadeInSec: 0,
       fadeOutSec: 0,

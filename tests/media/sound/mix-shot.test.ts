@@ -39,6 +39,7 @@ function spec(over: Partial<MixSpec> = {}): MixSpec {
     stage: "mix-shot", key: "m", shotId: "shot-1", sceneId: "sc", frames: FRAMES, fps: 24, sampleRate: 48000, videoKey: "v",
     lines: [{ speechKey: "sp1", startSec: 0.3, speaker: "mara", delivery: "whispered", pan: -0.5 }],
     bed: { key: "b", offsetSec: 0 },
+    duck: [{ start: 0.3, end: 0.3 + speechSec }],
     cues: [{ kind: "door", atSec: 1.2, gain: 1 }, { kind: "thunder", atSec: 2.0, gain: 0.8 }],
     fadeInSec: 0.25, fadeOutSec: 0, provider, ...over,
   };
@@ -81,9 +82,27 @@ describe("mix-shot", () => {
     expect(Math.abs(mL[0])).toBeLessThan(1e-4); // fade-in starts from silence
   });
 
+  it("ducks the music under the words, and only there", async () => {
+    const ducked = (await readWav(path.join((await run("duck-on")).dir, "stems.wav"))).channels[2];
+    const open = (await readWav(path.join((await run("duck-off", spec({ duck: [] }))).dir, "stems.wav"))).channels[2];
+    const rms = (x: Float32Array, a: number, b: number) => Math.sqrt(x.subarray(Math.round(a * 48000), Math.round(b * 48000)).reduce((s, v) => s + v * v, 0) / ((b - a) * 48000));
+    const under = [0.35, 0.3 + speechSec] as const;
+    expect(20 * Math.log10(rms(open, ...under) / rms(ducked, ...under))).toBeGreaterThan(6);
+    const after = 0.3 + speechSec + 0.8;
+    if (after + 0.2 < FRAMES / 24) expect(rms(ducked, after, after + 0.2)).toBeCloseTo(rms(open, after, after + 0.2), 6);
+  });
+
+  it("reports what the stitch needs: the stems' hash, loudness blocks and true peak", async () => {
+    const { dir, result } = await run("meta");
+    expect(result.stemsHash).toBe(createHash("sha256").update(readFileSync(path.join(dir, "stems.wav"))).digest("hex"));
+    expect(result.samples).toBe(FRAMES * 2000);
+    expect(result.loudnessBlocks).toHaveLength(Math.ceil((FRAMES * 2000) / 4800));
+    expect(result.truePeak).toBeGreaterThanOrEqual(result.peak * 0.99);
+  });
+
   it("continues the scene's bed: the next shot starts where this one ended", async () => {
     const first = await run("c");
-    const second = await run("d", spec({ shotId: "shot-2", lines: [], cues: [], fadeInSec: 0, bed: { key: "b", offsetSec: FRAMES / 24 } }));
+    const second = await run("d", spec({ shotId: "shot-2", lines: [], cues: [], duck: [], fadeInSec: 0, bed: { key: "b", offsetSec: FRAMES / 24 } }));
     const a = (await readWav(path.join(first.dir, "stems.wav"))).channels[2];
     const b = (await readWav(path.join(second.dir, "stems.wav"))).channels[2];
     const bed = (await readWav(bedFile)).channels[0];

@@ -68,7 +68,7 @@ describe("score-scene", () => {
     expect(createHash("sha256").update(a).digest("hex")).toBe(createHash("sha256").update(b).digest("hex"));
   });
 
-  it("sounds designed: music is tonal and never clips, ambience is there, music ducks under speech", async () => {
+  it("sounds designed: music is tonal and never clips, ambience is there", async () => {
     const wav = await readWav(await make("listen"));
     const [mL, mR, aL, aR] = wav.channels;
     let peak = 0;
@@ -87,11 +87,6 @@ describe("score-scene", () => {
     const top = profile.slice(0, 8).reduce((s, v) => s + v, 0);
     const all = profile.reduce((s, v) => s + v, 0);
     expect(top / all).toBeGreaterThan(0.3);
-    // Ducked: music under the first line is quieter than just before the duck starts.
-    const sr = 48000;
-    const under = rms(mL, 1.5 * sr, 2.6 * sr);
-    const open = rms(mL, 3.6 * sr, 6.0 * sr);
-    expect(20 * Math.log10(open / under)).toBeGreaterThan(4);
   });
 
   it("changes with the place: a forest morning is not a rainy street", async () => {
