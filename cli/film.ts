@@ -11,6 +11,7 @@ import { AuteurError, toAuteurError } from "../lib/errors";
 import { createFilm, getCutFile, getFilm, sendMessage, waitForCut, type Target } from "../lib/film/service";
 import type { CutView } from "../lib/film/views";
 import { LOCAL_USER, startRuntime } from "../lib/runtime";
+import { getLabelledFilmFile } from "../lib/provenance/labelled-film";
 
 const USAGE = `Usage:
   npm run film -- "<idea>" [--out film.mp4] [--json]
@@ -101,7 +102,7 @@ async function main(): Promise<number> {
       },
     });
     if (view.status !== "complete") throw new AuteurError("render_failed", view.error ?? "The film could not be made.");
-    const film = await getCutFile({ ownerId, cutId, name: "film.mp4" });
+    const film = await getLabelledFilmFile({ ownerId, cutId });
     const srt = await getCutFile({ ownerId, cutId, name: "film.srt" });
     const { title } = await getFilm({ ownerId, filmId, cutId });
     const target = path.resolve(values.out ?? path.join("out", `${slug(title)}.mp4`));

@@ -89,6 +89,17 @@ export async function listMessagesByFilm({ db, filmId }: { db: Conn; filmId: str
   return db.select().from(messages).where(eq(messages.filmId, filmId)).orderBy(asc(messages.createdAt), asc(messages.role));
 }
 
+/** A cut's state without its screenplay (players poll this), only if the owner owns its film. */
+export async function getCutStateByIdForOwner({ db, cutId, ownerId }: { db: Conn; cutId: string; ownerId: string }) {
+  const rows = await db
+    .select({ id: cuts.id, filmId: cuts.filmId, status: cuts.status, filmKey: cuts.filmKey })
+    .from(cuts)
+    .innerJoin(films, eq(films.id, cuts.filmId))
+    .where(and(eq(cuts.id, cutId), eq(films.ownerId, ownerId)))
+    .limit(1);
+  return rows[0];
+}
+
 /** A cut, only if the owner owns its film. */
 export async function getCutByIdForOwner({ db, cutId, ownerId }: { db: Conn; cutId: string; ownerId: string }): Promise<Cut | undefined> {
   const rows = await db

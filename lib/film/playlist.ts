@@ -13,7 +13,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
-import { getCutByIdForOwner, listCutShotsByCut } from "../../db/queries";
+import { getCutStateByIdForOwner, listCutShotsByCut } from "../../db/queries";
 import { assetFile, hasAsset } from "../assets/store";
 import { AuteurError } from "../errors";
 import { runFfmpeg } from "../media/ffmpeg";
@@ -82,7 +82,8 @@ export function buildRemuxArgs(input: { source: string; output: string; offsetSe
 
 async function cutSegments(ownerId: string, cutId: string) {
   const rt = await getRuntime();
-  const cut = await getCutByIdForOwner({ db: rt.db, cutId, ownerId });
+  // The state alone: a playlist or segment request never needs the screenplay.
+  const cut = await getCutStateByIdForOwner({ db: rt.db, cutId, ownerId });
   if (!cut) throw new AuteurError("not_found", "No such cut.");
   const rows = await listCutShotsByCut({ db: rt.db, cutId: cut.id });
   const segments = readySegments(rows, (key) => hasAsset(key) && existsSync(assetFile(key, "segment.mp4")));
