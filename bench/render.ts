@@ -19,7 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { setAssetsRoot } from "../lib/assets/store";
 import { CpuPool, type StageOutcome } from "../lib/jobs/cpu-pool";
-import { priorityFor } from "../lib/jobs/queues";
+import { priorityFor, QUEUES } from "../lib/jobs/queues";
 import { startFfmpeg, writeChunk } from "../lib/media/ffmpeg";
 import { VIDEO_SIZES, type FrameSize } from "../lib/media/video-format";
 import { planCut, planVoices } from "../lib/plan/plan-cut";
@@ -282,7 +282,7 @@ async function runPipeline(seconds: number, opts: Options, size: FrameSize): Pro
     const speechDone = await runTasks(
       pool,
       opts.pool,
-      voices.map((v) => ({ id: v.key, spec: v, priority: priorityFor(lineIndex.get(v.key) ?? 0) + 1000, deps: [] })),
+      voices.map((v) => ({ id: v.key, spec: v, priority: priorityFor(lineIndex.get(v.key) ?? 0, QUEUES.speakLine), deps: [] })),
       t0,
     );
     const speech = new Map<string, SpeechMeta>();
@@ -298,12 +298,12 @@ async function runPipeline(seconds: number, opts: Options, size: FrameSize): Pro
     const renders: ShotSpec[] = [];
     for (const scene of plan.scenes) {
       if (!scene) throw new Error("a scene was not planned");
-      if (scene.sound) add({ id: scene.sound.key, spec: scene.sound, priority: priorityFor(scene.shots[0]?.index ?? 0), deps: [] });
+      if (scene.sound) add({ id: scene.sound.key, spec: scene.sound, priority: priorityFor(scene.shots[0]?.index ?? 0, QUEUES.scoreScene), deps: [] });
       for (const shot of scene.shots) {
         const render: ShotSpec = { ...shot.render, width: size.width, height: size.height };
         renders.push(render);
-        add({ id: render.key, spec: render, priority: priorityFor(shot.index), deps: [] });
-        add({ id: shot.mix.key, spec: shot.mix, priority: priorityFor(shot.index) + 500, deps: [render.key, ...(scene.sound ? [scene.sound.key] : [])] });
+        add({ id: render.key, spec: render, priority: priorityFor(shot.index, QUEUES.renderShot), deps: [] });
+        add({ id: shot.mix.key, spec: shot.mix, priority: priorityFor(shot.index, QUEUES.mixShot), deps: [render.key, ...(scene.sound ? [scene.sound.key] : [])] });
       }
     }
     add({ id: plan.stitch.key, spec: plan.stitch, priority: 0, deps: plan.stitch.segments.map((s) => s.mixKey) });

@@ -44,9 +44,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { db, boss, log = () => {} } = options;
   const name = `${os.hostname()}:${process.pid}`;
   const pool = new CpuPool(options.concurrency, { AUTEUR_DATA_DIR: options.dataDir });
+  // The children load their modules now, not when the first film's first stage is waiting for them.
+  pool.warm();
   const ctx = { db, boss, captions: options.captions, providers: planProviders() };
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
+  /** This worker's pg-boss workers, one per queue: woken when new work is queued, not at their next poll. */
+  const queueWorkers: string[] = [];
   let stopping = false;
 
   const advance = (cutId: string): Promise<void> => {
@@ -59,7 +63,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       do {
         dirty.delete(cutId);
         try {
-          await advanceCut(ctx, cutId);
+          const { enqueued } = await advanceCut(ctx, cutId);
+          if (enqueued > 0 && !stopping) for (const id of queueWorkers) boss.notifyWorker(id);
         } catch (err) {
           if (!stopping) log(`advance ${cutId} failed: ${(err as Error).message}`);
         }
@@ -73,7 +78,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     const { cutId, spec } = job.data;
     if (queue === QUEUES.renderShot) await markShotsRenderingByRenderKey({ db, renderKey: spec.key });
     try {
-      const outcome = await pool.run(spec, job.signal);
+      // The pool runs waiting stages by the job's priority across all queues (lib/jobs/queues priorityFor).
+      const outcome = await pool.run(spec, job.signal, job.priority);
       await upsertAsset({ db, asset: { key: spec.key, stage: spec.stage, bytes: 0, meta: outcome.meta } });
       await insertJobResult({
         db,
@@ -94,13 +100,14 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   await createQueues(boss);
   for (const queue of Object.values(QUEUES)) {
-    await boss.work<Payload>(
+    const id = await boss.work<Payload>(
       queue,
       { includeMetadata: true, localConcurrency: options.concurrency, pollingIntervalSeconds: 0.5, priority: true },
       async (jobs: JobWithMetadata<Payload>[] | Job<Payload>[]) => {
         for (const job of jobs as JobWithMetadata<Payload>[]) await handle(queue, job);
       },
     );
+    queueWorkers.push(id);
   }
 
   const sweep = async () => {

@@ -96,7 +96,7 @@ export function ChatPanel({
       </div>
       <form className="composer" onSubmit={submit}>
         {target ? (
-          <div className="target-chip">
+          <div className="target-chip" data-testid="target-chip">
             Changing {target.label}
             <button type="button" aria-label="Stop targeting" onClick={onClearTarget}>
               ×

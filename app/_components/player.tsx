@@ -5,6 +5,7 @@ import type { CutView } from "../../lib/film/views";
 import { filmUrl, playlistUrl, posterUrl, subtitlesUrl } from "../_lib/api-client";
 import { formatDuration } from "../_lib/describe";
 import { canUseMse, streamWithMse } from "../_lib/mse-stream";
+import { shotAtTime } from "../_lib/shot-at-time";
 
 const HLS = "application/vnd.apple.mpegurl";
 
@@ -13,7 +14,19 @@ const HLS = "application/vnd.apple.mpegurl";
  * browser's own HLS (Safari, Chromium 14x+), else through Media Source Extensions from fragmented MP4;
  * where neither works, the latest rendered shot's poster shows behind a note until the film is done.
  */
-export function Player({ cut, language, playlist }: { cut: CutView; language: string; playlist?: string }) {
+export function Player({
+  cut,
+  language,
+  playlist,
+  onShot,
+}: {
+  cut: CutView;
+  language: string;
+  playlist?: string;
+  /** Told which shot is on screen as the film plays (for the storyboard's highlight). */
+  onShot?: (shotId: string | null) => void;
+}) {
+  const showShot = (video: HTMLVideoElement) => onShot?.(shotAtTime(cut.shots, video.currentTime));
   const [streaming, setStreaming] = useState<"hls" | "mse" | null>(null);
   // Where the stream was when the cut completed, so the film picks up at the same moment.
   const handover = useRef<{ time: number; playing: boolean } | null>(null);
@@ -48,6 +61,8 @@ export function Player({ cut, language, playlist }: { cut: CutView; language: st
           playsInline
           poster={poster}
           src={film}
+          onTimeUpdate={(e) => showShot(e.currentTarget)}
+          onSeeked={(e) => showShot(e.currentTarget)}
           onLoadedMetadata={(e) => {
             const from = handover.current;
             handover.current = null;
@@ -84,7 +99,9 @@ export function Player({ cut, language, playlist }: { cut: CutView; language: st
           src={streaming === "hls" ? playlistAddress : undefined}
           onTimeUpdate={(e) => {
             handover.current = { time: e.currentTarget.currentTime, playing: !e.currentTarget.paused };
+            showShot(e.currentTarget);
           }}
+          onSeeked={(e) => showShot(e.currentTarget)}
         />
         <div className="screen-meta">
           <span>

@@ -14,6 +14,7 @@ const POLL_MS = 2000;
 export function SharedFilm({ token }: { token: string }) {
   const [view, setView] = useState<SharedFilmView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [playingShot, setPlayingShot] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -62,9 +63,9 @@ export function SharedFilm({ token }: { token: string }) {
         </div>
         <span className="shared-note">Shared with you · read-only · made with Auteur</span>
       </header>
-      <Player cut={view.cut} language={view.cut.screenplay.language} playlist={`/api/s/${encodeURIComponent(token)}/playlist.m3u8`} />
+      <Player cut={view.cut} language={view.cut.screenplay.language} playlist={`/api/s/${encodeURIComponent(token)}/playlist.m3u8`} onShot={setPlayingShot} />
       {view.cut.status !== "complete" ? <ProgressBar cut={view.cut} /> : null}
-      <Storyboard cut={view.cut} screenplay={view.cut.screenplay} />
+      <Storyboard cut={view.cut} screenplay={view.cut.screenplay} currentShotId={playingShot} />
       <ScreenplayView screenplay={view.cut.screenplay} />
     </main>
   );

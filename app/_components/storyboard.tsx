@@ -14,7 +14,8 @@ const STATUS_WORDS: Record<ShotView["status"], string> = {
 
 /**
  * Every shot of the cut as a card: status, poster once rendered, framing, action and take. With a
- * comparison, changed and added shots are marked. Without `onTarget` it is read-only (shared page).
+ * comparison, changed and added shots are marked; the shot the player is showing is highlighted.
+ * Without `onTarget` it is read-only (shared page).
  */
 export function Storyboard({
   cut,
@@ -22,12 +23,15 @@ export function Storyboard({
   onTarget,
   onNewTake,
   changes,
+  currentShotId,
 }: {
   cut: CutView;
   screenplay: Screenplay;
   onTarget?: (target: EditTarget, label: string) => void;
   onNewTake?: (shotId: string) => void;
   changes?: ReadonlyMap<string, Change>;
+  /** The shot on screen in the player now. */
+  currentShotId?: string | null;
 }) {
   const shots = new Map<string, { shot: Shot; sceneHeading: string }>();
   for (const act of screenplay.acts)
@@ -45,10 +49,13 @@ export function Storyboard({
           const number = i + 1;
           const change = changes?.get(view.shotId);
           const take = found?.shot.take ?? 1;
+          const current = view.shotId === currentShotId;
           return (
             <li
               key={view.shotId}
-              className={`shot-card shot-${view.status} ${change && change !== "same" ? `diff-${change}` : ""}`}
+              className={`shot-card shot-${view.status} ${change && change !== "same" ? `diff-${change}` : ""} ${current ? "shot-current" : ""}`}
+              aria-current={current ? "true" : undefined}
+              data-current={current ? "true" : undefined}
               data-testid="shot-card"
               data-status={view.status}
               data-shot-id={view.shotId}
@@ -86,7 +93,7 @@ export function Storyboard({
                 ) : null}
                 {onTarget ? (
                   <div className="shot-actions">
-                    <button type="button" className="link-button" onClick={() => onTarget({ kind: "shot", id: view.shotId }, `shot ${number}`)}>
+                    <button type="button" className="link-button" data-testid="change-shot" onClick={() => onTarget({ kind: "shot", id: view.shotId }, `shot ${number}`)}>
                       Change this shot
                     </button>
                     {onNewTake ? (

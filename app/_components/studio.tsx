@@ -15,6 +15,7 @@ import {
   deleteFilm,
   filmEventsUrl,
   getFilm,
+  uploadReference,
   listFilms,
   sendMessage,
   undoCut,
@@ -29,6 +30,7 @@ import { Player } from "./player";
 import { ProgressBar } from "./progress-bar";
 import { ScreenplayView } from "./screenplay-view";
 import { SharePanel } from "./share-panel";
+import { SignOutButton } from "./sign-out-button";
 import { Storyboard } from "./storyboard";
 import { VersionsPanel } from "./versions-panel";
 
@@ -47,7 +49,7 @@ function isActive(film: FilmView | null): boolean {
  * The whole page's state: which film, branch and cut is shown, the chat, versions, errors, and live
  * progress (server-sent events, or polling where they do not work).
  */
-export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
+export function Studio({ initialFilmId, accounts = false }: { initialFilmId: string | null; accounts?: boolean }) {
   const [filmId, setFilmId] = useState<string | null>(initialFilmId);
   const [cutId, setCutId] = useState<string | null>(null);
   const [branchId, setBranchId] = useState<string | null>(null);
@@ -58,6 +60,7 @@ export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
   const [pending, setPending] = useState<string | null>(null);
   const [draft, setDraft] = useState<ScreenplayDraft | null>(null);
   const [target, setTarget] = useState<PendingTarget | null>(null);
+  const [playingShot, setPlayingShot] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const [live, setLive] = useState<"sse" | "polling" | "off">("off");
   const [comparing, setComparing] = useState<{ against: string; diff: CutDiff } | null>(null);
@@ -219,6 +222,18 @@ export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
     [act, filmId, branchId, film, showBranchHead],
   );
 
+  const uploadPicture = useCallback(
+    (characterId: string, picture: File) => {
+      if (!filmId) return;
+      setPending(`A picture for ${film?.head.screenplay.characters.find((c) => c.id === characterId)?.name ?? characterId}`);
+      void act(async () => {
+        const result = await uploadReference(filmId, characterId, picture, branchId);
+        await showBranchHead(filmId, isMain(film, result.branchId) ? null : result.branchId);
+      }).finally(() => setPending(null));
+    },
+    [act, filmId, branchId, film, showBranchHead],
+  );
+
   const selectFilm = (id: string) => {
     if (id === filmId) return;
     setError(null);
@@ -256,6 +271,7 @@ export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
           </span>
           <span className="brand-name">Auteur</span>
           <span className="brand-sub">studio</span>
+          {accounts ? <SignOutButton /> : null}
         </header>
         <FilmList films={films} activeFilmId={filmId} onSelect={selectFilm} onNew={newFilm} />
         {error ? (
@@ -308,7 +324,7 @@ export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
               </div>
             </header>
             <div className="stage-top">
-              <Player cut={shown.head} language={shown.head.screenplay.language} />
+              <Player cut={shown.head} language={shown.head.screenplay.language} onShot={setPlayingShot} />
               <ProgressBar cut={shown.head} />
             </div>
             <VersionsPanel
@@ -358,12 +374,14 @@ export function Studio({ initialFilmId }: { initialFilmId: string | null }) {
               onTarget={onTarget}
               onNewTake={(shotId) => regenerate(regenerateRequest("take", shotId))}
               changes={shotChanges}
+              currentShotId={playingShot}
             />
             <ScreenplayView
               screenplay={shown.head.screenplay}
               onTarget={onTarget}
               onRegenerateScene={(sceneId) => regenerate(regenerateRequest("scene", sceneId))}
               onSayDifferently={(lineId, delivery: Delivery) => regenerate(regenerateRequest("line", lineId, delivery))}
+              onUploadReference={uploadPicture}
               sceneChanges={sceneChanges}
             />
           </>

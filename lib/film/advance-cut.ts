@@ -57,10 +57,14 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
 
   // 1. Voices: speak every line whose speech is missing.
   const speech = new Map<string, SpeechMeta>();
-  const lineOrder = new Map<string, number>();
+  // Each line's shot in film order: its speech is queued with that shot's priority.
+  const lineShot = new Map<string, number>();
   {
     let i = 0;
-    for (const act of sp.acts) for (const scene of act.scenes) for (const shot of scene.shots) for (const line of shot.lines) lineOrder.set(line.id, i++);
+    for (const act of sp.acts) for (const scene of act.scenes) for (const shot of scene.shots) {
+      for (const line of shot.lines) lineShot.set(line.id, i);
+      i++;
+    }
   }
   const options: PlanOptions = { captions: ctx.captions, ...ctx.providers };
   const voices = planVoices(sp, options.speech);
@@ -68,7 +72,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
     const meta = await speechMeta(v.key);
     if (meta) speech.set(v.key, meta);
     else if (!failures.has(v.key)) {
-      await enqueue(boss, QUEUES.speakLine, { cutId, spec: v }, priorityFor(lineOrder.get(v.lineId) ?? 0) + 1000);
+      await enqueue(boss, QUEUES.speakLine, { cutId, spec: v }, priorityFor(lineShot.get(v.lineId) ?? 0, QUEUES.speakLine));
       enqueued++;
     }
   }
@@ -98,7 +102,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
     }
     const bedReady = !scene.sound || hasAsset(scene.sound.key);
     if (scene.sound && !bedReady) {
-      await enqueue(boss, QUEUES.scoreScene, { cutId, spec: scene.sound }, priorityFor(scene.shots[0]?.index ?? 0));
+      await enqueue(boss, QUEUES.scoreScene, { cutId, spec: scene.sound }, priorityFor(scene.shots[0]?.index ?? 0, QUEUES.scoreScene));
       enqueued++;
     }
     for (const shot of scene.shots) {
@@ -122,12 +126,12 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
         const chainReady = !shot.render.continuesFrom || hasAsset(shot.render.continuesFrom);
         if (!renderReady) {
           if (chainReady) {
-            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(shot.index));
+            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(shot.index, QUEUES.renderShot));
             enqueued++;
             if (row?.status === "waiting") set.status = "queued";
           }
         } else if (bedReady) {
-          await enqueue(boss, QUEUES.mixShot, { cutId, spec: shot.mix }, priorityFor(shot.index) + 500);
+          await enqueue(boss, QUEUES.mixShot, { cutId, spec: shot.mix }, priorityFor(shot.index, QUEUES.mixShot));
           enqueued++;
           if (row?.status !== "rendering") set.status = "rendering";
         }
@@ -161,7 +165,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
       await updateCut({ db, cutId, set: { status: "failed", error: `The film could not be joined: ${failed}` } });
       return { status: "failed", enqueued };
     }
-    await enqueue(boss, QUEUES.stitchCut, { cutId, spec: plan.stitch }, priorityFor(0) + 2000);
+    await enqueue(boss, QUEUES.stitchCut, { cutId, spec: plan.stitch }, priorityFor(0, QUEUES.stitchCut));
     enqueued++;
   }
   return { status: "rendering", enqueued };

@@ -27,17 +27,50 @@ interface Pending {
   slot: Slot;
 }
 
+interface Waiter {
+  priority: number;
+  since: number;
+  seq: number;
+  resolve: (slot: Slot) => void;
+  reject: (e: Error) => void;
+}
+
+/**
+ * Which waiting stage gets the next free child: one that has waited `maxWaitMs` or more (oldest
+ * first), so no stage waits past its queue's time limit; else the highest priority, then the oldest.
+ * Pure.
+ */
+export function pickWaiter<W extends { priority: number; since: number; seq: number }>(waiting: readonly W[], now: number, maxWaitMs: number): number {
+  let best = -1;
+  for (const [i, w] of waiting.entries()) {
+    if (best === -1) {
+      best = i;
+      continue;
+    }
+    const b = waiting[best]!;
+    const wStarved = now - w.since >= maxWaitMs;
+    const bStarved = now - b.since >= maxWaitMs;
+    if (wStarved !== bStarved ? wStarved : wStarved ? w.seq < b.seq : w.priority > b.priority || (w.priority === b.priority && w.seq < b.seq)) best = i;
+  }
+  return best;
+}
+
 export class CpuPool {
   private slots: Slot[] = [];
-  private waiting: (() => void)[] = [];
+  private waiting: Waiter[] = [];
   private pending = new Map<number, Pending>();
   private nextId = 1;
+  private nextSeq = 1;
   private closed = false;
 
-  /** `env`: variables the children get on top of this process's (the data folder, above all). */
+  /**
+   * `env`: variables the children get on top of this process's (the data folder, above all).
+   * `maxWaitMs`: a stage that has waited this long goes next whatever its priority.
+   */
   constructor(
     private readonly size: number,
     private readonly env: Record<string, string> = {},
+    private readonly maxWaitMs = 45_000,
   ) {}
 
   private spawn(): Slot {
@@ -66,36 +99,47 @@ export class CpuPool {
           p.reject(new AuteurError("render_failed", `the render process stopped (${signal ?? `exit ${code}`})`));
         }
       markReady();
-      this.wake();
+      this.dispatch();
     });
     this.slots.push(slot);
     return slot;
   }
 
-  private wake() {
-    const next = this.waiting.shift();
-    if (next) next();
+  /** A free child, or a new one while the pool is not full. */
+  private freeSlot(): Slot | undefined {
+    const free = this.slots.find((s) => !s.busy && s.child.exitCode === null && !s.child.killed);
+    if (free) return free;
+    if (this.slots.length < this.size) return this.spawn();
+    return undefined;
   }
 
-  private async acquire(): Promise<Slot> {
-    for (;;) {
-      if (this.closed) throw new AuteurError("internal", "the worker is shutting down");
-      const free = this.slots.find((s) => !s.busy && s.child.exitCode === null && !s.child.killed);
-      if (free) {
-        free.busy = true;
-        return free;
-      }
-      if (this.slots.length < this.size) {
-        const slot = this.spawn();
-        slot.busy = true;
-        return slot;
-      }
-      await new Promise<void>((r) => this.waiting.push(r));
+  /** Hand free children to waiting stages, the most urgent first. */
+  private dispatch() {
+    while (this.waiting.length && !this.closed) {
+      const slot = this.freeSlot();
+      if (!slot) return;
+      const [waiter] = this.waiting.splice(pickWaiter(this.waiting, Date.now(), this.maxWaitMs), 1);
+      slot.busy = true;
+      waiter!.resolve(slot);
     }
   }
 
-  async run(spec: StageSpec, signal?: AbortSignal): Promise<StageOutcome> {
-    const slot = await this.acquire();
+  private acquire(priority: number): Promise<Slot> {
+    if (this.closed) return Promise.reject(new AuteurError("internal", "the worker is shutting down"));
+    return new Promise<Slot>((resolve, reject) => {
+      this.waiting.push({ priority, since: Date.now(), seq: this.nextSeq++, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Start every child now (loading its modules takes a while), so the first stage does not wait for it. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
+  /** Run one stage in a child; while all are busy, stages wait and go by `priority` (higher first). */
+  async run(spec: StageSpec, signal?: AbortSignal, priority = 0): Promise<StageOutcome> {
+    const slot = await this.acquire(priority);
     try {
       await slot.ready;
       if (slot.child.exitCode !== null) throw new AuteurError("render_failed", "the render process could not start");
@@ -121,13 +165,13 @@ export class CpuPool {
       }
     } finally {
       slot.busy = false;
-      this.wake();
+      this.dispatch();
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const w of this.waiting.splice(0)) w();
+    for (const w of this.waiting.splice(0)) w.reject(new AuteurError("internal", "the worker is shutting down"));
     await Promise.all(
       this.slots.map(
         (s) =>

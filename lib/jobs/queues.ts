@@ -39,7 +39,21 @@ export function queueOptions(name: QueueName, heartbeatSeconds: number = env().j
   return { ...base[name], heartbeatSeconds };
 }
 
-/** Earlier shots first, so the film can start playing while the rest renders. */
-export function priorityFor(index: number): number {
-  return Math.max(0, 100_000 - index);
+/** Within one place in the film, the stage that completes a segment goes first; the film's join above all. */
+const STAGE_RANK: Record<QueueName, number> = {
+  "speak-line": 1,
+  "score-scene": 2,
+  "render-shot": 3,
+  "mix-shot": 4,
+  "stitch-cut": 9,
+};
+
+/**
+ * A job's priority (higher runs first, in the queue and in the worker's CPU pool): by the film position
+ * of the shot it serves (a line's shot, a scene's first shot), earlier first, so the opening shot's
+ * speech, score, picture and mix come before any work for later shots and the film starts playing
+ * while the rest renders. Pure.
+ */
+export function priorityFor(shotIndex: number, queue: QueueName): number {
+  return Math.max(0, 100_000 - Math.max(0, Math.floor(shotIndex))) * 10 + STAGE_RANK[queue];
 }
