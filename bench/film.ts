@@ -12,7 +12,7 @@ import { createFilm, getCut, getFilm, sendMessage, waitForCut } from "../lib/fil
 import { LOCAL_USER, startRuntime } from "../lib/runtime";
 import { writeScreenplay } from "../lib/writer";
 import { and, eq, sql } from "drizzle-orm";
-import { jobResults } from "../db/schema";
+import { assets, cuts, jobResults } from "../db/schema";
 
 const owner = LOCAL_USER.id;
 
@@ -65,11 +65,20 @@ async function main() {
       ["film seconds per wall second", (film / total).toFixed(2)],
     );
     // Where the time went: each stage's summed working time (in the CPU children, 2 at once).
-    const byStage = await rt.db
-      .select({ queue: jobResults.queue, ms: sql<number>`sum(${jobResults.ms})::float8`, jobs: sql<number>`count(*)::int` })
-      .from(jobResults)
-      .where(and(eq(jobResults.cutId, cutId), eq(jobResults.status, "done")))
-      .groupBy(jobResults.queue);
+    const stagesOf = (id: string) =>
+      rt.db
+        .select({ queue: jobResults.queue, ms: sql<number>`sum(${jobResults.ms})::float8`, jobs: sql<number>`count(*)::int` })
+        .from(jobResults)
+        .where(and(eq(jobResults.cutId, id), eq(jobResults.status, "done")))
+        .groupBy(jobResults.queue);
+    const stitchOf = async (id: string) => {
+      const [row] = await rt.db.select({ meta: assets.meta }).from(assets).innerJoin(cuts, eq(cuts.filmKey, assets.key)).where(eq(cuts.id, id));
+      const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number };
+      return `scenes' audio made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}`;
+    };
+    const describeStages = (rows: Awaited<ReturnType<typeof stagesOf>>) =>
+      rows.map((r) => `${r.queue} ${r.jobs}x ${(Number(r.ms) / 1000).toFixed(1)}s`).join(", ") || "none";
+    const byStage = await stagesOf(cutId);
     const ms = (q: string) => Number(byStage.find((r) => r.queue === q)?.ms ?? 0);
     for (const r of byStage) rows.push([`stage ${r.queue}: jobs, working seconds`, `${r.jobs}, ${(Number(r.ms) / 1000).toFixed(1)}`]);
     const audioSec = (ms("speak-line") + ms("score-scene") + ms("mix-shot")) / 1000;
@@ -87,6 +96,8 @@ async function main() {
     rows.push(
       ["regenerate one shot: wall seconds", `${tTake.toFixed(2)} (${take.shotsRendered} rendered, ${take.shotsReused} reused)`],
       ["regenerate one shot: share of the whole film", `${((100 * tTake) / total).toFixed(1)}% (target <= 5%)`],
+      ["regenerate one shot: stages that ran", describeStages(await stagesOf(take.id))],
+      ["regenerate one shot: stitch", await stitchOf(take.id)],
     );
     print();
 
@@ -100,6 +111,12 @@ async function main() {
     rows.push(
       ["re-speak one line: wall seconds", `${tLine.toFixed(2)} (${respoken.shotsRendered} rendered, ${respoken.shotsReused} reused)`],
       ["re-speak one line: share of the whole film", `${((100 * tLine) / total).toFixed(1)}% (target <= 2%)`],
+      ["re-speak one line: stages that ran", describeStages(await stagesOf(respoken.id))],
+      ["re-speak one line: stitch", await stitchOf(respoken.id)],
+      [
+        "re-speak one line: the shot's length",
+        `${take.shots.find((s) => s.shotId === withLine.id)?.durationSec?.toFixed(2)} s -> ${respoken.shots.find((s) => s.shotId === withLine.id)?.durationSec?.toFixed(2)} s`,
+      ],
     );
     print();
   } finally {

@@ -150,6 +150,8 @@ function intensityOf(mood: string, beat: string | undefined): number {
 
 interface ShotTiming {
   frames: number;
+  /** The fewest frames the shot can have: its lines and their tail, and never under a second. */
+  minFrames: number;
   lines: { lineId: string; speaker: string; startSec: number; endSec: number; voice: VoiceSpec; meta: SpeechMeta | null }[];
   errors: string[];
 }
@@ -173,7 +175,34 @@ function timeShot(shot: Shot, voicesByLine: Map<string, VoiceSpec>, inputs: Plan
   }
   const needed = lines.length ? t + SHOT_TIMING.tail : 0;
   const seconds = Math.max(shot.duration, needed);
-  return { frames: Math.max(1, Math.round(seconds * FILM_FORMAT.fps)), lines, errors };
+  const frames = Math.max(1, Math.round(seconds * FILM_FORMAT.fps));
+  return { frames, minFrames: Math.min(frames, Math.max(FILM_FORMAT.fps, Math.ceil(needed * FILM_FORMAT.fps))), lines, errors };
+}
+
+/**
+ * Video frames in one scene grid step: 64 frames at 24 fps are 128,000 samples at 48 kHz, a whole
+ * number of AAC frames (1024 samples). Every scene's length is a multiple of it, so every scene starts
+ * on an AAC frame of the film's one track: a scene's encoded audio does not depend on where the scene
+ * sits, and when an earlier scene changes length the later scenes' audio is joined as it was, by copy.
+ */
+export const SCENE_GRID_FRAMES = 64;
+
+/**
+ * Scene length on the grid (pure): the nearest multiple of SCENE_GRID_FRAMES, the difference taken from
+ * or added to the scene's last shot only (its slack beyond its lines, or a longer held ending), so a
+ * change of length anywhere in the scene re-times at most that one other shot. Rounds up when the last
+ * shot has too little slack. Returns each shot's frames.
+ */
+export function alignSceneFrames(shots: readonly { frames: number; minFrames: number }[], grid = SCENE_GRID_FRAMES): number[] {
+  const frames = shots.map((s) => s.frames);
+  if (frames.length === 0) return frames;
+  const last = frames.length - 1;
+  const total = frames.reduce((a, b) => a + b, 0);
+  const slack = Math.max(0, shots[last]!.frames - shots[last]!.minFrames);
+  const nearest = Math.max(grid, Math.round(total / grid) * grid);
+  const target = nearest < total && total - nearest > slack ? Math.ceil(total / grid) * grid : nearest;
+  frames[last]! += target - total;
+  return frames;
 }
 
 function placeLines(timing: ShotTiming, shot: Shot): PlacedLine[] {
@@ -228,6 +257,10 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
         scenes.push(null);
         continue;
       }
+      const aligned = alignSceneFrames(timings.map((t) => t!));
+      timings.forEach((t, i) => {
+        t!.frames = aligned[i]!;
+      });
       const cast = sceneCast(scene);
       const place = placeOf(scene);
       const shotStarts: number[] = [];

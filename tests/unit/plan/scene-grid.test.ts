@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { alignSceneFrames, planCut, planVoices, SCENE_GRID_FRAMES } from "../../../lib/plan/plan-cut";
+import { planFilmAudio } from "../../../lib/plan/film-audio-plan";
+import { FILM_FORMAT, type MixMeta, type SpeechMeta } from "../../../lib/plan/specs";
+import { writeScreenplay } from "../../../lib/writer/write-screenplay";
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("alignSceneFrames", () => {
+  it("puts the scene on the grid, which is a whole number of AAC frames", () => {
+    expect((SCENE_GRID_FRAMES * FILM_FORMAT.sampleRate) / FILM_FORMAT.fps % 1024).toBe(0);
+    expect(sum(alignSceneFrames([{ frames: 100, minFrames: 100 }, { frames: 50, minFrames: 50 }]))).toBe(192);
+  });
+  it("rounds to the nearest step, taking frames from the last shot's slack only, never from its lines", () => {
+    expect(alignSceneFrames([{ frames: 80, minFrames: 40 }, { frames: 60, minFrames: 40 }])).toEqual([80, 48]);
+  });
+  it("rounds up, adding a held ending to the last shot, when the last shot has too little slack", () => {
+    expect(alignSceneFrames([{ frames: 80, minFrames: 40 }, { frames: 60, minFrames: 55 }])).toEqual([80, 112]);
+  });
+  it("never makes a scene shorter than one step", () => {
+    expect(alignSceneFrames([{ frames: 10, minFrames: 10 }])).toEqual([64]);
+  });
+});
+
+describe("scenes planned on the grid", () => {
+  const sp = writeScreenplay("A 2-minute drama: Mara, a tired nurse, and Ben, her brother, argue in a hospital corridor, then make up on the roof at dawn.").screenplay;
+  const speech = (rate: number) => {
+    const m = new Map<string, SpeechMeta>();
+    for (const v of planVoices(sp)) m.set(v.key, { durationSec: 0.4 + v.text.length * rate, sampleRate: 48_000, envelope: [], words: [] } as SpeechMeta);
+    return m;
+  };
+  it("every scene starts on an AAC frame, and the film keeps about its length", () => {
+    const plan = planCut(sp, { speech: speech(0.06), failures: new Map() }, { captions: false });
+    let at = 0;
+    for (const scene of plan.scenes) {
+      expect((at * 2000) % 1024).toBe(0);
+      const frames = sum(scene!.shots.map((s) => s.frames));
+      expect(frames % SCENE_GRID_FRAMES).toBe(0);
+      at += frames;
+    }
+    const written = sum(sp.acts.flatMap((a) => a.scenes.flatMap((s) => s.shots.map((sh) => sh.duration))));
+    expect(Math.abs(at / FILM_FORMAT.fps - written)).toBeLessThan(plan.scenes.length * 1.4 + 10);
+  });
+  it("a scene whose lines change length leaves the other scenes' shots exactly as they were", () => {
+    const a = planCut(sp, { speech: speech(0.06), failures: new Map() }, { captions: false });
+    // Slower speech in the first scene only.
+    const firstLines = new Set(sp.acts[0]!.scenes[0]!.shots.flatMap((s) => s.lines.map((l) => l.id)));
+    const slower = speech(0.06);
+    for (const v of planVoices(sp)) if (firstLines.has(v.lineId)) slower.set(v.key, { ...slower.get(v.key)!, durationSec: slower.get(v.key)!.durationSec * 1.4 });
+    const b = planCut(sp, { speech: slower, failures: new Map() }, { captions: false });
+    const mixKeys = (p: typeof a) => p.scenes.slice(1).flatMap((s) => s!.shots.map((sh) => sh.mix.key));
+    expect(mixKeys(b)).toEqual(mixKeys(a));
+    // And the later scenes' encoded audio is reused: their film-audio keys do not move with them.
+    const audioKeys = (p: typeof a) => {
+      const metas = p.stitch!.segments.map((seg): MixMeta => {
+        const samples = (seg.frames * FILM_FORMAT.sampleRate) / FILM_FORMAT.fps;
+        return { durationSec: samples / FILM_FORMAT.sampleRate, peak: 0.5, stemsHash: seg.mixKey, samples, loudnessBlocks: Array(Math.ceil(samples / 4800)).fill(0.01), truePeak: 0.5 };
+      });
+      return planFilmAudio(p.stitch!, metas).chunks.map((c) => c.key);
+    };
+    const [ka, kb] = [audioKeys(a), audioKeys(b)];
+    expect(ka.length).toBe(a.scenes.length);
+    expect(ka.length).toBeGreaterThan(2);
+    expect(kb[0]).not.toBe(ka[0]);
+    // The scene right after the changed one reads a little of it (the encoder's run-in); all later ones match.
+    expect(kb.slice(2)).toEqual(ka.slice(2));
+  });
+});
