@@ -66,9 +66,11 @@ export async function produceAsset<T extends object>(key: string, build: (dir: s
     try {
       await fs.rename(tmp, final);
     } catch (err) {
-      // Someone else finished the same asset first: theirs is identical by construction.
+      // Someone else finished the same asset first (a job delivered twice): theirs is kept and
+      // answered, so both deliveries report the one asset that exists.
       if (!hasAsset(key)) throw err;
       await fs.rm(tmp, { recursive: true, force: true });
+      return { meta: await readAssetMeta<T>(key), made: false };
     }
     return { meta, made: true };
   } catch (err) {
