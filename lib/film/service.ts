@@ -37,6 +37,7 @@ import { getWriter } from "../writer/llm/select-writer";
 import type { ScreenplayDraft } from "../writer/llm/screenplay-draft";
 import { configuredPricing } from "../providers/select";
 import { cutCostView, shotProviderFields } from "./provider-view";
+import { ensureStem, type StemName } from "./stems";
 import { assertMayRender, assertMaySendMessage, holdOwnerUsage } from "./enforce-limits";
 import { estimateNewSeconds } from "./limits";
 import type { CutView, FilmSummary, FilmView, ShotView } from "./views";
@@ -297,7 +298,8 @@ export async function getCutFile(input: { ownerId: string; cutId: string; name: 
   const cut = await getCutByIdForOwner({ db: rt.db, cutId: input.cutId, ownerId: input.ownerId });
   if (!cut) throw new AuteurError("not_found", "No such cut.");
   if (!cut.filmKey || !hasAsset(cut.filmKey)) throw new AuteurError("not_found", "This cut is not finished yet.");
-  const file = assetFile(cut.filmKey, input.name);
+  const stem = input.name.endsWith(".wav") ? (input.name.slice(0, -4) as StemName) : undefined;
+  const file = stem ? await ensureStem(cut.filmKey, stem) : assetFile(cut.filmKey, input.name);
   return { path: file, contentType: CUT_FILES[input.name], size: statSync(file).size };
 }
 

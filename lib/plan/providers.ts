@@ -9,6 +9,6 @@ export const BUILT_IN_PROVIDERS = {
   video: { name: "animatic", version: "3" },
   sound: { name: "synth-score", version: "2" },
   mix: { name: "mix", version: "2" },
-  stitch: { name: "stitch", version: "4" },
+  stitch: { name: "stitch", version: "5" },
   filmAudio: { name: "film-audio", version: "1" },
 } as const satisfies Record<string, ProviderRef>;

@@ -288,18 +288,24 @@ export async function renderFilmAudioChunk(spec: FilmAudioSpec, dir: string, fil
   return { samples: spec.sceneTo - spec.sceneFrom, aacFrames: kept.length, truePeakDbtp: Math.round(toDb(tp.peak()) * 100) / 100 };
 }
 
+/** Join the scenes' stretches (folders made by renderFilmAudioChunk, in film order) into one ADTS stream, by copying bytes. */
+export async function joinAacTrack(chunkDirs: string[], audioFile: string): Promise<void> {
+  const out = createWriteStream(audioFile);
+  for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, "audio.adts")), out, { end: false });
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+}
+
 /**
- * Join the scenes' stretches (folders made by renderFilmAudioChunk, in film order) into
- * `outDir/{dialogue,music,effects}.wav` and `audioFile` (one ADTS stream), by copying bytes.
+ * Join the scenes' stems into `outDir/{dialogue,music,effects}.wav` (16-bit stereo), by copying bytes.
+ * The film's length in samples is the sum of the scenes' (2 channels x 2 bytes a sample).
  */
-export async function joinFilmAudio(chunkDirs: string[], outDir: string, audioFile: string, sampleRate: number, totalSamples: number): Promise<void> {
+export async function joinStems(chunkDirs: string[], outDir: string, sampleRate: number): Promise<void> {
   for (const name of STEM_NAMES) {
+    const sizes = await Promise.all(chunkDirs.map(async (dir) => (await fs.stat(path.join(dir, `${name}.pcm`))).size));
+    const totalSamples = sizes.reduce((a, b) => a + b, 0) / 4;
     const out = createWriteStream(path.join(outDir, `${name}.wav`));
     out.write(wavHeader(2, sampleRate, "pcm16", totalSamples));
     for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, `${name}.pcm`)), out, { end: false });
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   }
-  const out = createWriteStream(audioFile);
-  for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, "audio.adts")), out, { end: false });
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

@@ -3,8 +3,9 @@
  * re-encode); the audio is one continuous AAC track made from the shots' stems, normalised to the
  * film's loudness, a scene at a time (lib/plan/film-audio-plan): each scene's stretch is a cached asset
  * keyed on its sound, so a new cut encodes only the scenes whose sound changed and copies the rest.
- * Chapters come from the scenes and a subtitle track from the lines. Also writes film.vtt / film.srt
- * and the dialogue, music and effects stems.
+ * Chapters come from the scenes and a subtitle track from the lines. Also writes film.vtt / film.srt.
+ * The dialogue, music and effects stems are joined from the same scene stretches when first asked for
+ * (lib/film/stems.ts): hundreds of megabytes for a long film, not rewritten by every cut.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -13,7 +14,7 @@ import { probe } from "../media/probe";
 import { AAC_FRAME, planFilmAudio } from "../plan/film-audio-plan";
 import type { Chapter, FilmAudioSpec, MixMeta, StitchSpec } from "../plan/specs";
 import { toAss, toSrt, toWebVtt } from "../plan/subtitles";
-import { joinFilmAudio, type FilmAudioChunkMeta } from "../sound/film-audio";
+import { joinAacTrack, type FilmAudioChunkMeta } from "../sound/film-audio";
 
 /** ffmetadata needs '=', ';', '#', '\' and newlines escaped. */
 export function escapeFfmetadata(value: string): string {
@@ -81,7 +82,7 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
     const chunks: { dir: string; made: boolean; meta: FilmAudioChunkMeta }[] = [];
     for (const chunk of plan.chunks) chunks.push(await inputs.audioChunk(chunk));
     const audioFile = path.join(work, "film.aac");
-    await joinFilmAudio(chunks.map((c) => c.dir), dir, audioFile, spec.sampleRate, plan.totalSamples);
+    await joinAacTrack(chunks.map((c) => c.dir), audioFile);
     const listFile = path.join(work, "segments.txt");
     await fs.writeFile(listFile, buildConcatList(inputs.segmentFiles.map((file, i) => ({ file, durationSec: spec.segments[i]!.frames / spec.fps }))));
     await fs.writeFile(path.join(dir, "film.srt"), toSrt(spec.subtitles));
@@ -93,7 +94,8 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
     await fs.writeFile(metadataFile, buildChaptersMetadata(spec.title, spec.chapters));
     const outFile = path.join(dir, "film.mp4");
     await runFfmpeg(buildStitchArgs({ listFile, audioFile, srtFile, metadataFile, outFile, hasSubtitles: spec.subtitles.length > 0, sampleRate: spec.sampleRate }));
-    // Which scenes' audio this film was joined from (kept with the film: garbage collection follows it).
+    // Which scenes' audio this film was joined from (kept with the film: garbage collection follows it,
+    // and the stems are joined from it on request).
     await fs.writeFile(path.join(dir, "audio-scenes.json"), JSON.stringify(plan.chunks.map((c) => c.key)));
     const info = await probe(outFile);
     const stat = await fs.stat(outFile);

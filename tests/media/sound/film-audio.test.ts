@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "../../../lib/media/ffmpeg";
 import { planFilmAudio } from "../../../lib/plan/film-audio-plan";
 import type { FilmAudioSpec, MixMeta, StitchSpec } from "../../../lib/plan/specs";
-import { joinFilmAudio, renderFilmAudioChunk, type FilmAudioChunkMeta } from "../../../lib/sound/film-audio";
+import { joinAacTrack, joinStems, renderFilmAudioChunk, type FilmAudioChunkMeta } from "../../../lib/sound/film-audio";
 import { integratedLoudness, toDb, TruePeakMeter } from "../../../lib/sound/loudness";
 import { loudnessBlocks } from "../../../lib/sound/mix-shot";
 import { createRng } from "../../../lib/sound/dsp/prng";
@@ -98,7 +98,9 @@ beforeAll(async () => {
     made.push(await renderFilmAudioChunk(c, dir, (mixKey) => path.join(root, `${mixKey}.wav`)));
   }
   mkdirSync(out);
-  await joinFilmAudio(chunks.map((_, i) => path.join(root, `chunk${i}`)), out, path.join(out, "film.aac"), SR, total);
+  const dirs = chunks.map((_, i) => path.join(root, `chunk${i}`));
+  await joinAacTrack(dirs, path.join(out, "film.aac"));
+  await joinStems(dirs, out, SR);
   await runFfmpeg(["-hide_banner", "-nostdin", "-y", "-f", "aac", "-i", path.join(out, "film.aac"), "-c:a", "pcm_f32le", path.join(out, "decoded.wav")]);
 }, 120_000);
 
