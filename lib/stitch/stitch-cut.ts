@@ -54,6 +54,22 @@ export function buildStitchArgs(opts: { listFile: string; audioFile: string; srt
   return args;
 }
 
+const AUDIO_CHUNKS_AT_ONCE = 2;
+
+/** `fn` over `items`, at most `limit` at once; the results in the items' order. */
+export async function mapInOrder<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
 export interface StitchMeta {
   durationSec: number;
   bytes: number;
@@ -79,8 +95,9 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
   await fs.mkdir(work);
   try {
     const plan = planFilmAudio(spec, inputs.mixMetas);
-    const chunks: { dir: string; made: boolean; meta: FilmAudioChunkMeta }[] = [];
-    for (const chunk of plan.chunks) chunks.push(await inputs.audioChunk(chunk));
+    // Two scenes' audio at a time: each is JavaScript (gain, limiter, true peak) feeding an ffmpeg
+    // encoder, so two keep both cores busy when a cut changed several scenes.
+    const chunks = await mapInOrder(plan.chunks, AUDIO_CHUNKS_AT_ONCE, inputs.audioChunk);
     const audioFile = path.join(work, "film.aac");
     await joinAacTrack(chunks.map((c) => c.dir), audioFile);
     const listFile = path.join(work, "segments.txt");
