@@ -10,6 +10,7 @@ import { speakLine } from "../lib/speech/speak-line";
 import { mixShot } from "../lib/sound/mix-shot";
 import { scoreScene } from "../lib/sound/score-scene";
 import { stitchCut } from "../lib/stitch/stitch-cut";
+import { joinSceneVideo, SCENE_VIDEO_FILE } from "../lib/stitch/scene-video";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { existsSync } from "node:fs";
@@ -60,7 +61,6 @@ export async function runStage(spec: StageSpec, signal?: AbortSignal): Promise<S
         const mixMetas = await Promise.all(spec.segments.map((s) => readAssetMeta<MixMeta>(s.mixKey)));
         return {
           ...(await stitchCut(spec, dir, {
-            segmentFiles: spec.segments.map((s) => assetFile(s.mixKey, "segment.mp4")),
             mixMetas,
             audioChunk: async (chunk) => {
               const made = await produceAsset(chunk.key, async (chunkDir) => {
@@ -68,6 +68,13 @@ export async function runStage(spec: StageSpec, signal?: AbortSignal): Promise<S
                 return { ...(await renderFilmAudioChunk(chunk, chunkDir, (mixKey) => assetFile(mixKey, "stems.wav"))) };
               });
               return { dir: assetDir(chunk.key), made: made.made, meta: made.meta };
+            },
+            sceneVideo: async (scene) => {
+              const made = await produceAsset(scene.key, async (sceneDir) => {
+                await fs.writeFile(path.join(sceneDir, "spec.json"), JSON.stringify(scene));
+                return { ...(await joinSceneVideo(scene, sceneDir, (mixKey) => assetFile(mixKey, "segment.mp4"))) };
+              });
+              return { file: assetFile(scene.key, SCENE_VIDEO_FILE), made: made.made };
             },
           })),
         };

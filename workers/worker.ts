@@ -7,10 +7,12 @@ import os from "node:os";
 import type { Job, JobWithMetadata, PgBoss } from "pg-boss";
 import type { Db } from "../db/client";
 import { insertJobResult, listCutIdsByStatus, markShotsRenderingByRenderKey, upsertAsset } from "../db/queries";
+import { retryTransient } from "../db/transient";
 import { sweepTemp } from "../lib/assets/store";
+import { env } from "../lib/env";
 import { toAuteurError } from "../lib/errors";
-import { advanceCut } from "../lib/film/advance-cut";
-import { CpuPool } from "../lib/jobs/cpu-pool";
+import { advanceCut, recentSends } from "../lib/film/advance-cut";
+import { CpuPool, type StageOutcome } from "../lib/jobs/cpu-pool";
 import { QUEUES, queueOptions, type Payload, type QueueName } from "../lib/jobs/queues";
 import { planProviders } from "../lib/providers/select";
 
@@ -40,10 +42,23 @@ export async function createQueues(boss: PgBoss): Promise<void> {
   }
 }
 
+/**
+ * How many jobs of a queue this worker holds at once (running, or waiting in the pool for a child).
+ * Short stages (a line, a mix: ~0.1-0.2 s) fetch twice the pool's size: each job's bookkeeping (result
+ * rows, completion, the next fetch) takes about as long as the stage, and a job already waiting in the
+ * pool takes a child the moment one frees. Pictures and scores fetch only what can run, so a shot says
+ * "rendering" only while it is.
+ */
+export function fetchAhead(queue: QueueName, concurrency: number): number {
+  return queue === QUEUES.mixShot || queue === QUEUES.speakLine ? concurrency * 2 : concurrency;
+}
+
 export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const { db, boss, log = () => {} } = options;
   const name = `${os.hostname()}:${process.pid}`;
-  const pool = new CpuPool(options.concurrency, { AUTEUR_DATA_DIR: options.dataDir });
+  // Jobs sent together reach the pool a few ms apart (each queue fetches on its own): 30 ms lets the
+  // most urgent of them take an idle child.
+  const pool = new CpuPool(options.concurrency, { AUTEUR_DATA_DIR: options.dataDir }, undefined, env().workerNice, 30);
   // The children load their modules now, not when the first film's first stage is waiting for them.
   pool.warm();
   const ctx = { db, boss, captions: options.captions, providers: planProviders() };
@@ -76,25 +91,45 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   const handle = async (queue: QueueName, job: JobWithMetadata<Payload>) => {
     const { cutId, spec } = job.data;
-    if (queue === QUEUES.renderShot) await markShotsRenderingByRenderKey({ db, renderKey: spec.key });
+    // What a job writes must land even if the database restarts meanwhile: a finished render is not
+    // thrown away, and a moment without a database is never recorded as the stage's failure.
+    const write = <T>(what: string, fn: () => Promise<T>) =>
+      retryTransient(fn, {
+        signal: job.signal,
+        onRetry: (reason, next, ms) => log(`${queue} job ${job.id}: ${what} waits for the database (${reason}); try ${next} in ${ms} ms`),
+      });
+    if (queue === QUEUES.renderShot) await write("marking the shot", () => markShotsRenderingByRenderKey({ db, renderKey: spec.key }));
+    let outcome: StageOutcome | undefined;
     try {
       // The pool runs waiting stages by the job's priority across all queues (lib/jobs/queues priorityFor).
-      const outcome = await pool.run(spec, job.signal, job.priority);
-      await upsertAsset({ db, asset: { key: spec.key, stage: spec.stage, bytes: 0, meta: outcome.meta } });
-      await insertJobResult({
-        db,
-        result: { id: `${job.id}:${job.retryCount}`, queue, key: spec.key, cutId, status: outcome.made ? "done" : "reused", ms: outcome.ms, worker: name },
-      });
+      outcome = await pool.run(spec, job.signal, job.priority);
     } catch (err) {
       const error = toAuteurError(err);
       const last = job.retryCount >= job.retryLimit;
-      await insertJobResult({
-        db,
-        result: { id: `${job.id}:${job.retryCount}`, queue, key: spec.key, cutId, status: last ? "failed" : "retrying", error: error.message.slice(0, 1000), worker: name },
-      }).catch(() => {});
+      await write("recording the failure", () =>
+        insertJobResult({
+          db,
+          result: { id: `${job.id}:${job.retryCount}`, queue, key: spec.key, cutId, status: last ? "failed" : "retrying", error: error.message.slice(0, 1000), worker: name },
+        }),
+      ).catch(() => {});
       log(`${queue} job ${job.id} (${spec.key.slice(0, 12)}) ${last ? "failed" : "will retry"}: ${error.message.split("\n")[0]}`);
+      recentSends(boss).forget(queue, spec.key);
       if (!last) throw error;
     }
+    // Outside the stage's try: a database that stays away past the retries is not the stage's failure.
+    // The job then runs again later (its asset kept, so it is quick), and no shot is marked failed.
+    if (outcome) {
+      const { made, meta, ms } = outcome;
+      await write("recording the asset", () => upsertAsset({ db, asset: { key: spec.key, stage: spec.stage, bytes: 0, meta } }));
+      await write("recording the result", () =>
+        insertJobResult({ db, result: { id: `${job.id}:${job.retryCount}`, queue, key: spec.key, cutId, status: made ? "done" : "reused", ms, worker: name } }),
+      );
+    }
+    // Settled here, through a restart, rather than by pg-boss's single try after the handler returns
+    // (which, missed, leaves the job active until its heartbeat runs out and then runs it again). The
+    // settle is fenced to this attempt, and pg-boss's own afterwards finds nothing left to do.
+    await write("completing the job", () => boss.complete(queue, { id: job.id, retryCount: job.retryCount }));
+    recentSends(boss).forget(queue, spec.key);
     void advance(cutId);
   };
 
@@ -102,7 +137,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   for (const queue of Object.values(QUEUES)) {
     const id = await boss.work<Payload>(
       queue,
-      { includeMetadata: true, localConcurrency: options.concurrency, pollingIntervalSeconds: 0.5, priority: true },
+      { includeMetadata: true, localConcurrency: fetchAhead(queue, options.concurrency), pollingIntervalSeconds: 0.5, priority: true },
       async (jobs: JobWithMetadata<Payload>[] | Job<Payload>[]) => {
         for (const job of jobs as JobWithMetadata<Payload>[]) await handle(queue, job);
       },

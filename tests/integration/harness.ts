@@ -19,31 +19,41 @@ export interface TestWorld {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `auteur_test_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`CREATE DATABASE ${name}`);
   } catch (err) {
     await admin.end();
-    throw new Error(`Postgres tests need a server at ${ADMIN_URL} (start it, or set AUTEUR_TEST_POSTGRES_URL): ${(err as Error).message}`);
+    throw new Error(`Postgres tests need a server at ${adminUrl} (start it, or set AUTEUR_TEST_POSTGRES_URL): ${(err as Error).message}`);
   }
   await admin.end();
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      const a = postgres(adminUrl, { max: 1, onnotice: () => {} });
       await a.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
       await a.end();
     },
   };
 }
 
-export async function startWorld(options: { worker?: boolean; concurrency?: number } = {}): Promise<TestWorld> {
+export async function startWorld(
+  options: {
+    worker?: boolean;
+    concurrency?: number;
+    /** A Postgres server of the test's own (its admin URL): the world's database is made there. */
+    postgresAdminUrl?: string;
+    /** The runtime's log lines (queue errors, failed stages); dropped when absent. */
+    log?: (line: string) => void;
+  } = {},
+): Promise<TestWorld> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "auteur-test-"));
-  const db = TEST_DB === "postgres" ? await createDatabase() : undefined;
+  const adminUrl = options.postgresAdminUrl ?? (TEST_DB === "postgres" ? ADMIN_URL : undefined);
+  const db = adminUrl ? await createDatabase(adminUrl) : undefined;
   resetEnv();
   const rt = await startRuntime({
     dataDir,
@@ -51,7 +61,7 @@ export async function startWorld(options: { worker?: boolean; concurrency?: numb
     embeddedWorker: options.worker ?? true,
     workerConcurrency: options.concurrency ?? 2,
     captions: false,
-    log: () => {},
+    log: options.log ?? (() => {}),
   });
   return {
     rt,
