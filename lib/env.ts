@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   AUTEUR_DATA_DIR: z.string().optional(),
   AUTEUR_EMBEDDED_WORKER: flag,
   AUTEUR_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  AUTEUR_WORKER_NICE: z.coerce.number().int().min(0).max(19).optional(),
   AUTEUR_FFMPEG: z.string().optional(),
   AUTEUR_FFPROBE: z.string().optional(),
   AUTEUR_CAPTIONS: flag,
@@ -60,6 +61,11 @@ export interface Env {
   /** Run a worker inside the app / CLI process. */
   embeddedWorker: boolean;
   workerConcurrency: number;
+  /**
+   * Scheduling niceness of the CPU children (and the ffmpegs they start): renders are batch work, so
+   * the process that answers people (web requests, the queue) gets the CPU first. 0 turns it off.
+   */
+  workerNice: number;
   ffmpeg?: string;
   ffprobe?: string;
   captions: boolean;
@@ -138,6 +144,7 @@ export function env(): Env {
     dataDir: path.resolve(e.AUTEUR_DATA_DIR ?? ".auteur"),
     embeddedWorker: e.AUTEUR_EMBEDDED_WORKER ?? !e.DATABASE_URL,
     workerConcurrency: e.AUTEUR_WORKER_CONCURRENCY ?? 2,
+    workerNice: e.AUTEUR_WORKER_NICE ?? 10,
     ffmpeg: e.AUTEUR_FFMPEG,
     ffprobe: e.AUTEUR_FFPROBE,
     captions: e.AUTEUR_CAPTIONS ?? false,

@@ -5,6 +5,7 @@
  * is retried by the queue).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { AuteurError, type ErrorCode } from "../errors";
 import type { StageSpec } from "../plan/specs";
@@ -71,7 +72,17 @@ export class CpuPool {
     private readonly size: number,
     private readonly env: Record<string, string> = {},
     private readonly maxWaitMs = 45_000,
+    /** Niceness of the children (their ffmpegs inherit it); 0 leaves them at this process's priority. */
+    private readonly nice = 0,
+    /**
+     * How long a stage that finds a child free waits for others arriving at the same moment, so the
+     * most urgent of them gets it: jobs queued together (a scene's score and its pictures) reach the
+     * pool a few milliseconds apart, and without this the first to arrive, not the most urgent, runs.
+     * Only stages that find a child idle wait; a child that frees up goes to the most urgent waiting.
+     */
+    private readonly gatherMs = 0,
   ) {}
+  private gatherTimer: NodeJS.Timeout | undefined;
 
   private spawn(): Slot {
     const entry = path.join(process.cwd(), "workers", "cpu-child.ts");
@@ -81,6 +92,7 @@ export class CpuPool {
       serialization: "advanced",
       env: { ...process.env, ...this.env },
     });
+    if (this.nice > 0 && child.pid !== undefined) lowerPriority(child.pid, this.nice);
     let markReady!: () => void;
     const slot: Slot = { child, ready: new Promise<void>((r) => (markReady = r)), busy: false };
     child.on("message", (msg: { ready?: boolean; id?: number; ok?: boolean; result?: StageOutcome; error?: { message: string; code?: ErrorCode } }) => {
@@ -128,7 +140,11 @@ export class CpuPool {
     if (this.closed) return Promise.reject(new AuteurError("internal", "the worker is shutting down"));
     return new Promise<Slot>((resolve, reject) => {
       this.waiting.push({ priority, since: Date.now(), seq: this.nextSeq++, resolve, reject });
-      this.dispatch();
+      if (this.gatherMs <= 0) return this.dispatch();
+      this.gatherTimer ??= setTimeout(() => {
+        this.gatherTimer = undefined;
+        this.dispatch();
+      }, this.gatherMs);
     });
   }
 
@@ -171,6 +187,7 @@ export class CpuPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.gatherTimer);
     for (const w of this.waiting.splice(0)) w.reject(new AuteurError("internal", "the worker is shutting down"));
     await Promise.all(
       this.slots.map(
@@ -184,5 +201,14 @@ export class CpuPool {
       ),
     );
     this.slots = [];
+  }
+}
+
+/** Make a process nicer than this one by `nice` (relative, so a worker already started nice stays nicer). */
+function lowerPriority(pid: number, nice: number): void {
+  try {
+    os.setPriority(pid, Math.min(19, os.getPriority() + nice));
+  } catch {
+    // Not permitted here (some containers): the children run at normal priority.
   }
 }
