@@ -5,6 +5,7 @@
 export const ERROR_CODES = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   invalid_screenplay: 422,
   not_found: 404,
   conflict: 409,

@@ -3,6 +3,7 @@
  * and the storyboard fill in, and plays the finished film.
  */
 import { existsSync, mkdtempSync } from "node:fs";
+import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -78,6 +79,38 @@ async function measureInputLatency(page: Page, keys: number): Promise<InputLaten
   await input.fill("");
   return latency;
 }
+
+/** A raw HTTP request (fetch will not send another Host or an Origin). */
+function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end(options.body);
+  });
+}
+
+describe("the app without accounts, on loopback", () => {
+  it("refuses another host name (DNS rebinding) and another site's changes", async () => {
+    const rebound = await rawRequest(`${app.url}/api/films`, { headers: { host: "attacker.example:3000" } });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body).error.code).toBe("forbidden");
+    const count = async () => ((await (await fetch(`${app.url}/api/films`)).json()) as { films: unknown[] }).films.length;
+    const before = await count();
+    const body = JSON.stringify({ idea: "A 10-second test: Ann waves." });
+    const crossSite = await rawRequest(`${app.url}/api/films`, { method: "POST", headers: { "content-type": "text/plain", origin: "https://attacker.example" }, body });
+    expect(crossSite.status).toBe(403);
+    expect(await count()).toBe(before);
+    // Its own page's origin is the local user.
+    const own = await rawRequest(`${app.url}/api/films`, { headers: { origin: app.url } });
+    expect(own.status).toBe(200);
+    expect(Array.isArray(JSON.parse(own.body).films)).toBe(true);
+  });
+});
 
 describe("the film page", () => {
   it("shows the API's message when the idea is empty", async () => {
