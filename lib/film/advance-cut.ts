@@ -13,7 +13,8 @@ import { env } from "../env";
 import { toAuteurError } from "../errors";
 import { assertCutWithinBudget } from "../providers/estimate-cut";
 import { priorityFor, QUEUES, type QueueName, type StagePayloads } from "../jobs/queues";
-import { planCut, planVoices, type PlanOptions } from "../plan/plan-cut";
+import { RecentSends } from "../jobs/recent-sends";
+import { nextEarlyRender, planCut, planVoices, type PlanOptions } from "../plan/plan-cut";
 import type { SpeechMeta } from "../plan/specs";
 
 export interface AdvanceContext {
@@ -37,8 +38,25 @@ async function speechMeta(key: string): Promise<SpeechMeta | undefined> {
   return meta;
 }
 
+/** Jobs sent through this queue (one per pg-boss instance) that have not settled yet. */
+const sentByQueue = new WeakMap<PgBoss, RecentSends>();
+
+/** The worker forgets a job here as it settles, so the next pass may send it again if still needed. */
+export function recentSends(boss: PgBoss): RecentSends {
+  let sends = sentByQueue.get(boss);
+  if (!sends) sentByQueue.set(boss, (sends = new RecentSends()));
+  return sends;
+}
+
 async function enqueue<Q extends QueueName>(boss: PgBoss, queue: Q, data: StagePayloads[Q], priority: number): Promise<void> {
-  await boss.send(queue, data, { singletonKey: data.spec.key, priority });
+  const sends = recentSends(boss);
+  if (!sends.claim(queue, data.spec.key)) return;
+  try {
+    await boss.send(queue, data, { singletonKey: data.spec.key, priority });
+  } catch (error) {
+    sends.forget(queue, data.spec.key);
+    throw error;
+  }
 }
 
 export interface AdvanceResult {
@@ -77,7 +95,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
     }
   }
 
-  // 2. Scenes whose speech is measured: sound, pictures, mixes.
+  // 2. Scenes whose speech is measured: sound, pictures, mixes (and pictures that need no more of their scene).
   const plan = planCut(sp, { speech, failures }, options);
 
   // Paid providers: stop before new work would pass the owner's budget, and say so.
@@ -94,6 +112,14 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
     }
   }
   const rows = new Map((await listCutShotsByCut({ db, cutId })).map((r) => [r.shotId, r]));
+  // Until the opening shot can be mixed, no other picture or score is queued (speech still is). The CPU
+  // lanes take whatever waits, and the mix is queued only once its render and score are done: a render
+  // or score queued ahead would take the lane first, and the film would start that much later.
+  const openingScene = plan.scenes[0];
+  const opening = openingScene?.shots[0];
+  const holdOthers =
+    !opening ||
+    !(hasAsset(opening.mix.key) || failures.has(opening.render.key) || (hasAsset(opening.render.key) && (!openingScene!.sound || hasAsset(openingScene!.sound.key))));
   let allMixed = true;
   for (const scene of plan.scenes) {
     if (!scene) {
@@ -101,7 +127,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
       continue;
     }
     const bedReady = !scene.sound || hasAsset(scene.sound.key);
-    if (scene.sound && !bedReady) {
+    if (scene.sound && !bedReady && (scene === openingScene || !holdOthers)) {
       await enqueue(boss, QUEUES.scoreScene, { cutId, spec: scene.sound }, priorityFor(scene.shots[0]?.index ?? 0, QUEUES.scoreScene));
       enqueued++;
     }
@@ -125,8 +151,13 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
         // A chained shot waits for the shot it continues from (it starts from that one's last frame).
         const chainReady = !shot.render.continuesFrom || hasAsset(shot.render.continuesFrom);
         if (!renderReady) {
-          if (chainReady) {
-            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(shot.index, QUEUES.renderShot));
+          if (chainReady && (shot.index === 0 || !holdOthers)) {
+            // In a change of an earlier cut (which plays meanwhile) what counts is finishing: a scene's
+            // pictures go right after its sound (which unlocks the mixes of its unchanged shots), ahead
+            // of those mixes, so the last re-render is not what the new film waits for. A first cut keeps
+            // film order (it starts playing while the rest renders).
+            const position = cut.parentCutId ? Math.min(shot.index, (scene.shots[0]?.index ?? shot.index) + 1) : shot.index;
+            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(position, QUEUES.renderShot));
             enqueued++;
             if (row?.status === "waiting") set.status = "queued";
           }
@@ -139,6 +170,29 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
       if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v))
         await updateCutShot({ db, cutId, shotId: shot.shotId, set });
     }
+  }
+
+  // The next scene's opening shot renders as soon as its own lines are measured, while the rest of the
+  // scene is still spoken (see nextEarlyRender for why only that one). Its row takes the render key (a
+  // poster, and `reused` decided before the render is queued); the mix key comes with the scene, so
+  // the shot is not listed for playing before then.
+  const early = nextEarlyRender(sp, plan);
+  if (early && (early.index === 0 || !holdOthers)) {
+    const row = rows.get(early.shotId);
+    const set: Partial<CutShot> = {};
+    if (row && (row.renderKey !== early.render.key || row.frames !== early.frames)) {
+      set.renderKey = early.render.key;
+      set.frames = early.frames;
+      if (row.reused === null) set.reused = hasAsset(early.render.key);
+      await insertTake({ db, take: { filmId: cut.filmId, shotId: early.shotId, renderKey: early.render.key, take: early.render.take } });
+    }
+    if (!hasAsset(early.render.key)) {
+      await enqueue(boss, QUEUES.renderShot, { cutId, spec: early.render }, priorityFor(early.index, QUEUES.renderShot));
+      enqueued++;
+      if (row?.status === "waiting") set.status = "queued";
+    }
+    if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v))
+      await updateCutShot({ db, cutId, shotId: early.shotId, set });
   }
 
   // 3. The film, once every shot has its segment.

@@ -27,9 +27,9 @@ async function readMixSpec(key: string): Promise<MixSpec | null> {
   }
 }
 
-async function readAudioScenes(filmKey: string): Promise<string[]> {
+async function readSceneKeys(filmKey: string, list: "audio-scenes.json" | "video-scenes.json"): Promise<string[]> {
   try {
-    const keys = JSON.parse(await fs.readFile(path.join(assetDir(filmKey), "audio-scenes.json"), "utf8")) as unknown;
+    const keys = JSON.parse(await fs.readFile(path.join(assetDir(filmKey), list), "utf8")) as unknown;
     return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === "string" && /^[0-9a-f]{64}$/.test(k)) : [];
   } catch {
     return [];
@@ -54,8 +54,9 @@ export async function collectGarbage(options: { graceMs?: number } = {}): Promis
     for (const v of planVoices(cut.screenplay, speech)) used.add(v.key);
     if (cut.filmKey) {
       used.add(cut.filmKey);
-      // The scenes' audio the film was joined from: the next cut's stitch copies what did not change.
-      for (const key of await readAudioScenes(cut.filmKey)) used.add(key);
+      // The scenes' audio and video the film was joined from: the next cut's stitch copies what did not change.
+      for (const key of await readSceneKeys(cut.filmKey, "audio-scenes.json")) used.add(key);
+      for (const key of await readSceneKeys(cut.filmKey, "video-scenes.json")) used.add(key);
     }
   }
   for (const row of await listAllTakeKeys({ db: rt.db })) used.add(row.renderKey);

@@ -2,7 +2,8 @@
  * plan: Cut (screenplay) -> RenderPlan. Pure: the same screenplay, speech measurements and failures
  * give the same specs and keys. Planning goes in two steps because a shot lasts as long as its lines
  * need: first the voices (from the screenplay alone), then, scene by scene once its speech is measured,
- * the shots, the scene's sound, the shot mixes; and the stitch once every scene is planned.
+ * the shots, the scene's sound, the shot mixes; and the stitch once every scene is planned. A shot's
+ * picture can go ahead of its scene (`RenderPlan.early`) when nothing else in the scene changes it.
  */
 import type { Character, Look, Scene, Screenplay, Shot } from "../screenplay/schema";
 import { contentKey, seedFrom } from "./keys";
@@ -55,10 +56,26 @@ export interface PlannedScene {
   shots: PlannedShot[];
 }
 
+/** A shot's picture planned before its scene is: see `RenderPlan.early`. */
+export interface EarlyRender {
+  shotId: string;
+  sceneId: string;
+  index: number;
+  frames: number;
+  render: ShotSpec;
+}
+
 export interface RenderPlan {
   voices: VoiceSpec[];
   /** One entry per scene, in film order; null while the scene's speech is not all measured. */
   scenes: (PlannedScene | null)[];
+  /**
+   * Renders of shots in scenes not yet planned whose own lines are measured: the picture can start
+   * while the rest of the scene is still being spoken. Only shots that are not their scene's last (the
+   * scene grid re-times only the last shot, so the others' frames depend on their own lines alone),
+   * and none when first frames are chained. Each spec is the one the full scene plan gives the shot.
+   */
+  early: EarlyRender[];
   /** Present once every scene is planned. */
   stitch: StitchSpec | null;
 }
@@ -191,7 +208,8 @@ export const SCENE_GRID_FRAMES = 64;
  * Scene length on the grid (pure): the nearest multiple of SCENE_GRID_FRAMES, the difference taken from
  * or added to the scene's last shot only (its slack beyond its lines, or a longer held ending), so a
  * change of length anywhere in the scene re-times at most that one other shot. Rounds up when the last
- * shot has too little slack. Returns each shot's frames.
+ * shot has too little slack. Returns each shot's frames. The other shots keep theirs: their renders are
+ * planned before the scene is (`RenderPlan.early`), and must not change when it is.
  */
 export function alignSceneFrames(shots: readonly { frames: number; minFrames: number }[], grid = SCENE_GRID_FRAMES): number[] {
   const frames = shots.map((s) => s.frames);
@@ -236,6 +254,63 @@ function characterLooks(shot: Shot, cast: string[], byId: Map<string, Character>
   });
 }
 
+/** What a shot's picture is planned from: its scene's parts that the screenplay alone fixes. */
+interface SceneContext {
+  scene: Scene;
+  firstIndex: number;
+  place: PlaceSpec;
+  cast: string[];
+}
+
+/**
+ * The render spec of one shot (the placeholder when its render failed for good). It reads the shot's
+ * own timing and the screenplay only, nothing timed elsewhere in the scene, so a shot planned before its
+ * scene gets the same spec (and key) as when the whole scene is planned.
+ */
+function planRender(
+  sp: Screenplay,
+  at: SceneContext,
+  i: number,
+  timing: ShotTiming,
+  byId: Map<string, Character>,
+  options: PlanOptions,
+  failures: ReadonlyMap<string, string>,
+  previousRenderKey: string | undefined,
+): { render: ShotSpec; failed?: string } {
+  const { scene } = at;
+  const shot = scene.shots[i]!;
+  const render = withKey<ShotSpec>(
+    {
+      stage: "render-shot",
+      shotId: shot.id,
+      sceneId: scene.id,
+      index: at.firstIndex + i,
+      seed: seedFrom("shot", shot.id, shot.take),
+      take: shot.take,
+      frames: timing.frames,
+      fps: FILM_FORMAT.fps,
+      width: FILM_FORMAT.width,
+      height: FILM_FORMAT.height,
+      framing: shot.framing,
+      camera: shot.camera,
+      action: shot.action,
+      place: at.place,
+      look: mergeLook(sp.style.look, scene.grade, shot.grade),
+      characters: characterLooks(shot, at.cast, byId),
+      lines: placeLines(timing, shot),
+      transitionIn: shot.transitionIn,
+      transitionOut: shot.transitionOut,
+      captions: options.captions,
+      continuesFrom: options.chainFirstFrames && shot.continues && previousRenderKey ? previousRenderKey : undefined,
+      provider: options.video ?? BUILT_IN_PROVIDERS.video,
+    },
+    // Where the shot sits in the film does not change its picture.
+    ["index", "sceneId"],
+  );
+  const failed = failures.get(render.key);
+  return failed ? { render: placeholderOf(render, failed), failed } : { render };
+}
+
 /**
  * Plan every scene whose speech is measured, and the stitch once all are. `inputs.failures` holds keys
  * whose work failed for good: a failed render becomes a placeholder, a failed line a silent gap, a
@@ -246,6 +321,7 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
   const voicesByLine = new Map(voices.map((v) => [v.lineId, v]));
   const byId = new Map(sp.characters.map((c) => [c.id, c]));
   const scenes: (PlannedScene | null)[] = [];
+  const early: EarlyRender[] = [];
   let index = 0;
 
   for (const act of sp.acts) {
@@ -253,16 +329,22 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
       const firstIndex = index;
       index += scene.shots.length;
       const timings = scene.shots.map((shot) => timeShot(shot, voicesByLine, inputs));
+      const at: SceneContext = { scene, firstIndex, place: placeOf(scene), cast: sceneCast(scene) };
       if (timings.some((t) => t === null)) {
         scenes.push(null);
+        // With chained first frames a shot starts from the last frame of the one before: all wait for the scene, as before.
+        if (!options.chainFirstFrames)
+          timings.forEach((t, i) => {
+            if (!t || i === timings.length - 1) return;
+            const { render } = planRender(sp, at, i, t, byId, options, inputs.failures, undefined);
+            early.push({ shotId: render.shotId, sceneId: scene.id, index: render.index, frames: t.frames, render });
+          });
         continue;
       }
       const aligned = alignSceneFrames(timings.map((t) => t!));
       timings.forEach((t, i) => {
         t!.frames = aligned[i]!;
       });
-      const cast = sceneCast(scene);
-      const place = placeOf(scene);
       const shotStarts: number[] = [];
       const speech: { start: number; end: number }[] = [];
       let sceneFrames = 0;
@@ -280,7 +362,7 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
         music: sp.style.music,
         mood: scene.mood,
         intensity: intensityOf(scene.mood, scene.beat),
-        place,
+        place: at.place,
         seed: seedFrom("score", scene.id),
         provider: BUILT_IN_PROVIDERS.sound,
       }, ["sceneId"]);
@@ -290,39 +372,9 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
       const shots: PlannedShot[] = scene.shots.map((shot, i) => {
         const timing = timings[i]!;
         const errors = [...timing.errors];
-        let render = withKey<ShotSpec>(
-          {
-            stage: "render-shot",
-            shotId: shot.id,
-            sceneId: scene.id,
-            index: firstIndex + i,
-            seed: seedFrom("shot", shot.id, shot.take),
-            take: shot.take,
-            frames: timing.frames,
-            fps: FILM_FORMAT.fps,
-            width: FILM_FORMAT.width,
-            height: FILM_FORMAT.height,
-            framing: shot.framing,
-            camera: shot.camera,
-            action: shot.action,
-            place,
-            look: mergeLook(sp.style.look, scene.grade, shot.grade),
-            characters: characterLooks(shot, cast, byId),
-            lines: placeLines(timing, shot),
-            transitionIn: shot.transitionIn,
-            transitionOut: shot.transitionOut,
-            captions: options.captions,
-            continuesFrom: options.chainFirstFrames && shot.continues && previousRenderKey ? previousRenderKey : undefined,
-            provider: options.video ?? BUILT_IN_PROVIDERS.video,
-          },
-          // Where the shot sits in the film does not change its picture.
-          ["index", "sceneId"],
-        );
-        const renderFailed = inputs.failures.get(render.key);
-        if (renderFailed) {
-          errors.push(`The shot could not be rendered: ${renderFailed}`);
-          render = placeholderOf(render, renderFailed);
-        }
+        const planned = planRender(sp, at, i, timing, byId, options, inputs.failures, previousRenderKey);
+        let render = planned.render;
+        if (planned.failed) errors.push(`The shot could not be rendered: ${planned.failed}`);
         previousRenderKey = render.key;
         let mix = withKey<MixSpec>({
           stage: "mix-shot",
@@ -398,7 +450,25 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
       provider: BUILT_IN_PROVIDERS.stitch,
     });
   }
-  return { voices, scenes, stitch };
+  return { voices, scenes, early, stitch };
+}
+
+/**
+ * The early render worth queueing (pure): the first shot of the first scene still waiting for its speech,
+ * the next picture playback needs that nothing else is making yet. Not the scene's other shots, nor later
+ * scenes': the CPU lanes take whatever waits, so a long render queued ahead would take the lane the
+ * waiting scene's score needs the moment its last line is spoken (the score is queued only then), and
+ * the first segment needs that score too. Those shots render with their scene, as before.
+ */
+export function nextEarlyRender(sp: Screenplay, plan: RenderPlan): EarlyRender | undefined {
+  let firstIndex = 0;
+  let sceneIndex = 0;
+  for (const act of sp.acts)
+    for (const scene of act.scenes) {
+      if (plan.scenes[sceneIndex++] === null) return plan.early.find((e) => e.index === firstIndex);
+      firstIndex += scene.shots.length;
+    }
+  return undefined;
 }
 
 /**
