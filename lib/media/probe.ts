@@ -14,6 +14,9 @@ export interface ProbeStream {
   avg_frame_rate?: string;
   time_base?: string;
   nb_frames?: string;
+  /** With `countFrames`. */
+  nb_read_frames?: string;
+  start_time?: string;
   duration?: string;
   sample_rate?: string;
   channels?: number;

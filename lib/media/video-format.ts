@@ -57,7 +57,10 @@ export function videoEncodeArgs(opts: { preset?: string; crf?: number; size?: Fr
     "-g", String(VIDEO_GOP),
     "-keyint_min", String(VIDEO_GOP),
     "-sc_threshold", "0",
-    "-bf", "2",
+    // One B-frame between references, not two: x264 spends about a tenth less CPU on animatic shots
+    // (its B-frame decision and the second B-frame's search), the same SSIM (0.9807 vs 0.9806), files
+    // about 7% larger.
+    "-bf", "1",
     "-force_key_frames", "expr:eq(n,0)",
     // Fixed thread counts: x264's output depends on them, so they never follow the machine.
     "-threads", "2",

@@ -1,9 +1,10 @@
 /**
  * film-audio planning (pure): from the stitch spec and what each shot's mix reported (its stems' hash,
- * length, loudness blocks and true peak), the film's gain and one FilmAudioSpec per scene. The film's
- * loudness is gated from the shots' stored 100 ms blocks, so nothing is re-read to measure it; each
- * scene's stretch is keyed on the sound it reads (not the picture), so a new take of a shot, or a scene
- * changed elsewhere, leaves the other scenes' audio as it was.
+ * length, loudness blocks and true peak), the film's gain and the FilmAudioSpecs: three stretches per
+ * scene (its run-in, its body, its run-out; see EDGE_SPARE_FRAMES). The film's loudness is gated from
+ * the shots' stored 100 ms blocks, so nothing is re-read to measure it; each stretch is keyed on the
+ * sound it reads (not the picture), so a new take of a shot, or a scene changed elsewhere, leaves the
+ * other scenes' audio as it was (but for the few frames next to the change).
  */
 import { contentKey } from "./keys";
 import { BUILT_IN_PROVIDERS } from "./providers";
@@ -16,6 +17,13 @@ export const AAC_PREROLL_FRAMES = 3;
 export const AAC_POSTROLL_FRAMES = 2;
 /** The limiter starts this long before what is kept (far longer than its release), so it is settled at the join. */
 export const LIMITER_PREROLL_SEC = 0.5;
+/**
+ * A scene's first and last stretch read into its neighbours (the limiter's and the encoder's run-in
+ * before, the encoder's run-out after), so each is a stretch of its own: when one scene's sound
+ * changes, its neighbours re-make those few frames and keep the rest of their audio. The run-in
+ * stretch is just long enough that the next one reads nothing before the scene (plus spare frames).
+ */
+export const EDGE_SPARE_FRAMES = 1;
 /** Aim this far under the true-peak ceiling (interpolation and 16-bit rounding). */
 export const CEILING_MARGIN_DB = 0.3;
 /** The film's gain is rounded to this step: a small change somewhere keeps every other scene's audio. */
@@ -46,8 +54,8 @@ function gatedLufs(blocks: readonly number[]): number {
   return lufs(gated.reduce((s, z) => s + z, 0) / gated.length);
 }
 
-/** Segment index where each scene (chapter) starts, from the chapters' start times. */
-function sceneStarts(spec: StitchSpec, starts: number[], sampleRate: number): number[] {
+/** Segment index where each scene (chapter) starts, from the chapters' start times and the segments' starts (samples). */
+export function sceneStarts(spec: StitchSpec, starts: number[], sampleRate: number): number[] {
   const out: number[] = [];
   for (const chapter of spec.chapters) {
     const at = Math.round(chapter.startSec * sampleRate);
@@ -76,13 +84,25 @@ export function planFilmAudio(spec: StitchSpec, metas: MixMeta[]): FilmAudioPlan
   const scenes = sceneStarts(spec, starts, sr);
   const limiterPre = Math.round(LIMITER_PREROLL_SEC * sr);
 
-  const chunks = scenes.map((first, c): FilmAudioSpec => {
-    const last = c + 1 < scenes.length ? scenes[c + 1]! : metas.length;
-    const sceneFrom = starts[first]!;
-    const sceneTo = last < metas.length ? starts[last]! : total;
+  // Film sample ranges of the stretches: each scene's, with its run-in and run-out as stretches of
+  // their own (see EDGE_* above) where the scene is long enough.
+  const headFrames = AAC_PREROLL_FRAMES + Math.ceil(limiterPre / AAC_FRAME) + EDGE_SPARE_FRAMES;
+  const tailFrames = AAC_POSTROLL_FRAMES + EDGE_SPARE_FRAMES;
+  const ranges: [number, number][] = [];
+  scenes.forEach((first, c) => {
+    const from = starts[first]!;
+    const to = c + 1 < scenes.length ? starts[scenes[c + 1]!]! : total;
+    const headEnd = (Math.ceil(from / AAC_FRAME) + headFrames) * AAC_FRAME;
+    const tailStart = (Math.ceil(to / AAC_FRAME) - tailFrames) * AAC_FRAME;
+    if (tailStart - headEnd >= AAC_FRAME) ranges.push([from, headEnd], [headEnd, tailStart], [tailStart, to]);
+    else ranges.push([from, to]);
+  });
+
+  const chunks = ranges.map(([sceneFrom, sceneTo], c): FilmAudioSpec => {
+    const isLast = c + 1 === ranges.length;
     // AAC frame j decodes to [(j - 1) * 1024, j * 1024): frame 0 is the priming.
     const keepFromFrame = c === 0 ? 0 : Math.ceil(sceneFrom / AAC_FRAME);
-    const keepToFrame = last < metas.length ? Math.ceil(sceneTo / AAC_FRAME) : aacFrames;
+    const keepToFrame = isLast ? aacFrames : Math.ceil(sceneTo / AAC_FRAME);
     const aacFrom = c === 0 ? 0 : (keepFromFrame - AAC_PREROLL_FRAMES) * AAC_FRAME;
     const aacTo = (keepToFrame + AAC_POSTROLL_FRAMES) * AAC_FRAME;
     const from = Math.min(aacFrom, sceneFrom) - limiterPre;

@@ -1,7 +1,9 @@
 /**
  * Ambience and room tone for a place, synthesized by shaping seeded noise: traffic, crowd, wind,
  * birds or crickets, waves, river, rain, thunder, machinery hum, drips, clinks, the room itself.
- * Stereo (left and right are independent noise, so the bed is wide), continuous for the whole scene.
+ * Stereo and wide: the steady noise beds (room tone, air, traffic, crowd, rain, fan) are one noise
+ * whose right side runs 1.4 s behind its left (uncorrelated to the ear, half the work of two noises);
+ * the rest have independent sides. Continuous for the whole scene.
  */
 import type { PlaceSpec } from "../plan/specs";
 import { filter, sweepFilter } from "./dsp/biquad";
@@ -32,6 +34,19 @@ function stereo(length: number, make: (channelSeed: number) => Float32Array, see
   return { L: make(subSeed(seed, 11)), R: make(subSeed(seed, 12)) };
 }
 
+/** How far the right side of a steady bed runs behind its left: far longer than any noise's memory. */
+const SIDE_OFFSET_SEC = 1.4;
+
+/**
+ * A steady bed from one signal `make(length)` made 1.4 s longer than the layer: left is its start, right
+ * the same sound 1.4 s on (a copy, so a layer can add to each side on its own).
+ */
+function wide(length: number, sampleRate: number, make: (length: number, seed: number) => Float32Array, seed: number): Stereo {
+  const offset = Math.round(SIDE_OFFSET_SEC * sampleRate);
+  const x = make(length + offset, subSeed(seed, 11));
+  return { L: x.subarray(0, length), R: x.slice(offset, offset + length) };
+}
+
 function brown(length: number, seed: number): Float32Array {
   const w = whiteNoise(length, seed);
   let y = 0;
@@ -48,24 +63,18 @@ function rms(x: Float32Array): number {
   return Math.sqrt(s / Math.max(1, Math.ceil(x.length / 4)));
 }
 
-/** Scale a layer to an RMS level in dBFS (or, for sparse events, a peak level). */
-function level(s: Stereo, db: number, peak = false): Stereo {
+/** The gain that brings a layer to an RMS level in dBFS (or, for sparse events, a peak level); 1 for silence. */
+function levelGain(s: Stereo, db: number, peak = false): number {
   let r = (rms(s.L) + rms(s.R)) / 2;
   if (peak) {
     r = 0;
     for (let i = 0; i < s.L.length; i++) r = Math.max(r, Math.abs(s.L[i]), Math.abs(s.R[i]));
   }
-  if (r <= 1e-9) return s;
-  const g = Math.pow(10, db / 20) / r;
-  for (let i = 0; i < s.L.length; i++) {
-    s.L[i] *= g;
-    s.R[i] *= g;
-  }
-  return s;
+  return r <= 1e-9 ? 1 : Math.pow(10, db / 20) / r;
 }
 
 const room: Layer = (n, sr, seed, place) =>
-  stereo(n, (s) => {
+  wide(n, sr, (n, s) => {
     const x = brown(n, s);
     filter(x, "highpass", 30, sr);
     filter(x, "lowpass", place.interior ? 260 : 900, sr);
@@ -73,7 +82,7 @@ const room: Layer = (n, sr, seed, place) =>
   }, seed);
 
 const air: Layer = (n, sr, seed) =>
-  stereo(n, (s) => {
+  wide(n, sr, (n, s) => {
     const x = whiteNoise(n, s);
     filter(x, "lowpass", 1800, sr);
     filter(x, "lowpass", 1800, sr);
@@ -93,7 +102,7 @@ const wind: Layer = (n, sr, seed) => {
 };
 
 const traffic: Layer = (n, sr, seed, place) => {
-  const out = stereo(n, (s) => {
+  const out = wide(n, sr, (n, s) => {
     const x = brown(n, s);
     filter(x, "lowpass", 220, sr);
     const m = drift(n, sr, 0.15, s + 3);
@@ -125,7 +134,7 @@ const traffic: Layer = (n, sr, seed, place) => {
 };
 
 const crowd: Layer = (n, sr, seed) =>
-  stereo(n, (s) => {
+  wide(n, sr, (n, s) => {
     // Murmur: speech-band noise whose level follows several talkers' syllables and pauses.
     const x = whiteNoise(n, s);
     filter(x, "highpass", 250, sr);
@@ -218,7 +227,7 @@ const river: Layer = (n, sr, seed) =>
   }, seed);
 
 const rain: Layer = (n, sr, seed, place) =>
-  stereo(n, (s) => {
+  wide(n, sr, (n, s) => {
     const x = whiteNoise(n, s);
     filter(x, "highpass", 600, sr);
     filter(x, "lowpass", place.interior ? 1500 : 7000, sr);
@@ -252,7 +261,7 @@ const thunder: Layer = (n, sr, seed) => {
 
 const hum: Layer = (n, sr, seed, place) => {
   const base = place.kind === "spaceship" ? 41 : place.kind === "space" ? 32 : 60;
-  const fan = stereo(n, (s) => {
+  const fan = wide(n, sr, (n, s) => {
     const x = whiteNoise(n, s);
     filter(x, "lowpass", place.kind === "spaceship" ? 500 : 900, sr);
     filter(x, "highpass", 60, sr);
@@ -333,10 +342,13 @@ export function ambienceLayers(place: PlaceSpec): [Layer, number, string][] {
 export function renderAmbience(place: PlaceSpec, length: number, sampleRate: number, seed: number): Stereo {
   const out: Stereo = { L: new Float32Array(length), R: new Float32Array(length) };
   ambienceLayers(place).forEach(([layer, db, name], i) => {
-    const s = level(layer(length, sampleRate, subSeed(seed, 200 + i), place), db, SPARSE.has(name));
+    const s = layer(length, sampleRate, subSeed(seed, 200 + i), place);
+    const g = levelGain(s, db, SPARSE.has(name));
+    // Levelled and summed in one pass (the levelled sample rounded to float32, as if stored first).
+    const f = Math.fround;
     for (let j = 0; j < length; j++) {
-      out.L[j] += s.L[j];
-      out.R[j] += s.R[j];
+      out.L[j] += f(s.L[j] * g);
+      out.R[j] += f(s.R[j] * g);
     }
   });
   return out;

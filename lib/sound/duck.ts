@@ -28,7 +28,7 @@ export function duckGain(speech: { start: number; end: number }[], length: numbe
     }
   }
   const floor = Math.pow(10, options.depthDb / 20);
-  const gain = new Float32Array(length);
-  for (let i = 0; i < length; i++) gain[i] = 1 - (1 - floor) * depth[i];
-  return gain;
+  // The depths become the gains in place (one array, not two).
+  for (let i = 0; i < length; i++) depth[i] = 1 - (1 - floor) * depth[i];
+  return depth;
 }

@@ -1,15 +1,13 @@
 /**
- * The film's audio, a scene at a time: a FilmAudioSpec's stretch of the joined shot stems (6-channel
+ * The film's audio, a stretch of a scene at a time: a FilmAudioSpec's stretch of the joined shot stems (6-channel
  * WAVs) gets the film's gain and, where the planner found peaks over the ceiling, a look-ahead limiter
  * whose gain also applies to every stem, so the stems still add up to the mix. Each stretch keeps its
  * scene's dialogue, music and effects as raw 16-bit stereo and its AAC frames on the film's grid (ADTS);
  * `joinFilmAudio` concatenates them into the film's stem WAVs and one continuous AAC track, copying bytes.
  * Streams in chunks: memory stays flat however long the scene.
  */
-import { createReadStream, createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { AuteurError } from "../errors";
 import { startFfmpeg, writeChunk } from "../media/ffmpeg";
 import { AAC_FRAME, AAC_POSTROLL_FRAMES } from "../plan/film-audio-plan";
@@ -288,11 +286,29 @@ export async function renderFilmAudioChunk(spec: FilmAudioSpec, dir: string, fil
   return { samples: spec.sceneTo - spec.sceneFrom, aacFrames: kept.length, truePeakDbtp: Math.round(toDb(tp.peak()) * 100) / 100 };
 }
 
+/** Append a file's bytes to `out`, a block at a time (one buffer reused, so memory stays flat). */
+async function appendFile(out: fs.FileHandle, file: string): Promise<void> {
+  const input = await fs.open(file, "r");
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await input.read(block, 0, block.length, null);
+      if (bytesRead === 0) return;
+      await out.write(block, 0, bytesRead);
+    }
+  } finally {
+    await input.close();
+  }
+}
+
 /** Join the scenes' stretches (folders made by renderFilmAudioChunk, in film order) into one ADTS stream, by copying bytes. */
 export async function joinAacTrack(chunkDirs: string[], audioFile: string): Promise<void> {
-  const out = createWriteStream(audioFile);
-  for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, "audio.adts")), out, { end: false });
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  const out = await fs.open(audioFile, "w");
+  try {
+    for (const dir of chunkDirs) await appendFile(out, path.join(dir, "audio.adts"));
+  } finally {
+    await out.close();
+  }
 }
 
 /**
@@ -303,9 +319,12 @@ export async function joinStems(chunkDirs: string[], outDir: string, sampleRate:
   for (const name of STEM_NAMES) {
     const sizes = await Promise.all(chunkDirs.map(async (dir) => (await fs.stat(path.join(dir, `${name}.pcm`))).size));
     const totalSamples = sizes.reduce((a, b) => a + b, 0) / 4;
-    const out = createWriteStream(path.join(outDir, `${name}.wav`));
-    out.write(wavHeader(2, sampleRate, "pcm16", totalSamples));
-    for (const dir of chunkDirs) await pipeline(createReadStream(path.join(dir, `${name}.pcm`)), out, { end: false });
-    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    const out = await fs.open(path.join(outDir, `${name}.wav`), "w");
+    try {
+      await out.write(wavHeader(2, sampleRate, "pcm16", totalSamples));
+      for (const dir of chunkDirs) await appendFile(out, path.join(dir, `${name}.pcm`));
+    } finally {
+      await out.close();
+    }
   }
 }

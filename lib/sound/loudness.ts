@@ -3,7 +3,7 @@
  * -70 LUFS, relative gate -10 LU) and true peak (4x oversampling). Both come as streaming meters (feed
  * consecutive chunks, memory stays flat) and as pure one-call functions.
  */
-import { Biquad, type BiquadCoeffs } from "./dsp/biquad";
+import type { BiquadCoeffs } from "./dsp/biquad";
 
 /** K-weighting's two stages for any sample rate (the standard's 48 kHz filters, re-derived). */
 export function kWeightingCoeffs(sampleRate: number): [BiquadCoeffs, BiquadCoeffs] {
@@ -28,37 +28,70 @@ export function kWeightingCoeffs(sampleRate: number): [BiquadCoeffs, BiquadCoeff
   return [shelf, highpass];
 }
 
+/** Samples per pass of the loudness meter's filters. */
+const LOUDNESS_BLOCK = 4096;
+
 /** Streaming integrated-loudness meter. Channel weights default to 1 (L, R, C; mono). */
 export class LoudnessMeter {
-  private filters: [Biquad, Biquad][];
+  private readonly coeffs: [BiquadCoeffs, BiquadCoeffs];
+  /** Per channel, the two stages' state (direct form II transposed: z1, z2). */
+  private states: [Float64Array, Float64Array][];
   private readonly step: number;
   private acc = 0;
   private filled = 0;
   /** Mean-square (weighted, summed over channels) of each 100 ms sub-block. */
   private subBlocks: number[] = [];
-  private scratch = new Float32Array(0);
+  private energy = new Float64Array(LOUDNESS_BLOCK);
 
   constructor(
     readonly sampleRate: number,
     readonly channelCount: number,
     private weights: number[] = new Array(channelCount).fill(1),
   ) {
-    const [a, b] = kWeightingCoeffs(sampleRate);
-    this.filters = Array.from({ length: channelCount }, () => [new Biquad(a), new Biquad(b)] as [Biquad, Biquad]);
+    this.coeffs = kWeightingCoeffs(sampleRate);
+    this.states = Array.from({ length: channelCount }, () => [new Float64Array(2), new Float64Array(2)] as [Float64Array, Float64Array]);
     this.step = Math.round(sampleRate / 10);
   }
 
   push(channels: Float32Array[]): void {
     const n = channels[0]?.length ?? 0;
-    if (this.scratch.length < n) this.scratch = new Float32Array(n);
-    const energy = new Float64Array(n);
+    // A block at a time, so the per-sample energies need no programme-length buffer.
+    for (let from = 0; from < n; from += LOUDNESS_BLOCK) this.pushBlock(channels, from, Math.min(n, from + LOUDNESS_BLOCK));
+    // Denormal-sized filter state is dropped at the end of each push, as a Biquad does after each chunk.
+    for (const state of this.states) for (const z of state) for (let k = 0; k < 2; k++) if (Math.abs(z[k]) < 1e-25) z[k] = 0;
+  }
+
+  private pushBlock(channels: Float32Array[], from: number, to: number): void {
+    const energy = this.energy;
+    // Both K-weighting stages in one pass per channel. Each stage's output is rounded to float32 (as a
+    // Float32Array between two Biquad passes would), so the figures are those of the two-pass version.
     for (let c = 0; c < this.channelCount; c++) {
-      const z = this.scratch.subarray(0, n);
-      this.filters[c][0].process(channels[c], z);
-      this.filters[c][1].process(z);
+      const x = channels[c];
+      const [f1, f2] = this.states[c];
+      const { b0, b1, b2, a1, a2 } = this.coeffs[0];
+      const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = this.coeffs[1];
+      let s1 = f1[0], s2 = f1[1], t1 = f2[0], t2 = f2[1];
       const w = this.weights[c];
-      for (let i = 0; i < n; i++) energy[i] += w * z[i] * z[i];
+      const first = c === 0;
+      for (let i = from; i < to; i++) {
+        const u = x[i];
+        const y = b0 * u + s1;
+        s1 = b1 * u - a1 * y + s2;
+        s2 = b2 * u - a2 * y;
+        const v = Math.fround(y);
+        const q = c0 * v + t1;
+        t1 = c1 * v - d1 * q + t2;
+        t2 = c2 * v - d2 * q;
+        const z = Math.fround(q);
+        const e = w * z * z;
+        energy[i - from] = first ? e : energy[i - from] + e;
+      }
+      f1[0] = s1;
+      f1[1] = s2;
+      f2[0] = t1;
+      f2[1] = t2;
     }
+    const n = to - from;
     let acc = this.acc;
     let filled = this.filled;
     for (let i = 0; i < n; i++) {
@@ -174,6 +207,113 @@ export function interSamplePeaks(x: Float32Array, from: number, to: number, out:
   }
 }
 
+/** Taps each side of the interpolated point that a position's quick bound sums exactly. */
+const TP_NEAR = 4;
+
+interface TpBounds {
+  /** The largest sum of |taps| of one phase: |interpolated| <= this * max |x| within the filter's reach. */
+  gain: number;
+  /** Per phase, the sum of |taps| outside the 2 * TP_NEAR nearest. */
+  far: Float64Array;
+}
+let tpBounds: TpBounds | undefined;
+function tpGainBounds(): TpBounds {
+  if (tpBounds) return tpBounds;
+  const taps = tpTaps();
+  const K = TP_HALF;
+  let gain = 0;
+  const far = new Float64Array(3);
+  for (let p = 0; p < 3; p++) {
+    let sum = 0;
+    for (let m = 0; m < 2 * K; m++) {
+      const t = Math.abs(taps[p * 2 * K + m]);
+      sum += t;
+      if (m < K - TP_NEAR || m >= K + TP_NEAR) far[p] += t;
+    }
+    gain = Math.max(gain, sum);
+  }
+  // A hair of headroom for the rounding of the filter's sums, so a bound is never beaten.
+  tpBounds = { gain: gain * (1 + 1e-6), far: far.map((f) => f * (1 + 1e-6) + 1e-9) };
+  return tpBounds;
+}
+
+/** Positions per block of the true-peak search. */
+const TP_BLOCK = 32;
+
+/**
+ * max(floor, the largest value `interSamplePeaks` would write for positions [from, to) of `x`), as a
+ * float32 like those values. Exact, but cheaper: a value between samples can be no larger than the
+ * largest |x| within the filter's reach times the filter's gain bound, so a block of positions whose
+ * neighbourhood is too quiet to beat the peak found so far is passed over; in the others, a position
+ * is interpolated in full only if its nearest taps' sum plus what the far taps could add beats the
+ * peak. Loud blocks go first, so the peak rises early.
+ */
+export function truePeakOver(x: Float32Array, from: number, to: number, floor = 0): number {
+  const K = TP_HALF;
+  const n = x.length;
+  const blocks = Math.max(0, Math.ceil((to - from) / TP_BLOCK));
+  if (blocks === 0) return floor;
+  const { gain, far } = tpGainBounds();
+  const taps = tpTaps();
+  // Largest |x| of each block's own samples; every sample is itself one of the values, so the
+  // sample peak is where the search starts.
+  const own = new Float64Array(blocks);
+  let peak = floor;
+  for (let b = 0; b < blocks; b++) {
+    let m = 0;
+    for (let i = from + b * TP_BLOCK, e = Math.min(to, i + TP_BLOCK); i < e; i++) {
+      const v = Math.abs(x[i]);
+      if (v > m) m = v;
+    }
+    own[b] = m;
+    if (m > peak) peak = m;
+  }
+  // Context outside [from, to) that the first and last blocks reach.
+  let before = 0;
+  for (let i = Math.max(0, from - K + 1); i < from; i++) before = Math.max(before, Math.abs(x[i]));
+  let after = 0;
+  for (let i = to; i < Math.min(n, to + K); i++) after = Math.max(after, Math.abs(x[i]));
+  // A block's reach (K - 1 before its first position, K after its last) lies within it and its
+  // neighbours (K <= TP_BLOCK).
+  const reach = new Float64Array(blocks);
+  const order: number[] = [];
+  for (let b = 0; b < blocks; b++) {
+    const m = Math.max(b > 0 ? own[b - 1] : before, own[b], b + 1 < blocks ? own[b + 1] : after);
+    reach[b] = m;
+    if (m * gain > peak) order.push(b);
+  }
+  order.sort((p, q) => reach[q] - reach[p] || p - q);
+  const one = new Float32Array(1);
+  const farL = new Float64Array(3);
+  for (const b of order) {
+    const r = reach[b];
+    if (r * gain <= peak) break;
+    const a0 = from + b * TP_BLOCK;
+    const a1 = Math.min(to, a0 + TP_BLOCK);
+    for (let p = 0; p < 3; p++) farL[p] = far[p] * r;
+    for (let pos = a0; pos < a1; pos++) {
+      const first = pos - TP_NEAR + 1;
+      const inside = first >= 0 && first + 2 * TP_NEAR <= n;
+      let beats = false;
+      for (let p = 0; p < 3 && !beats; p++) {
+        const base = p * 2 * K + K - TP_NEAR;
+        let near = 0;
+        if (inside) for (let m = 0; m < 2 * TP_NEAR; m++) near += x[first + m] * taps[base + m];
+        else
+          for (let m = 0; m < 2 * TP_NEAR; m++) {
+            const i = first + m;
+            if (i >= 0 && i < n) near += x[i] * taps[base + m];
+          }
+        beats = Math.abs(near) + farL[p] > peak;
+      }
+      if (!beats) continue;
+      interSamplePeaks(x, pos, pos + 1, one);
+      if (one[0] > peak) peak = one[0];
+    }
+  }
+  return peak;
+}
+
 /** Streaming true-peak meter (linear peak; see `toDb`). */
 export class TruePeakMeter {
   private tails: Float32Array[];
@@ -188,15 +328,18 @@ export class TruePeakMeter {
     const K = TP_HALF;
     for (let c = 0; c < this.channelCount; c++) {
       const tail = this.tails[c];
-      const ext = new Float32Array(tail.length + channels[c].length);
-      ext.set(tail);
-      ext.set(channels[c], tail.length);
+      const chunk = channels[c];
+      // The first chunk needs no copy: it has no tail to go before it.
+      let ext = chunk;
+      if (tail.length) {
+        ext = new Float32Array(tail.length + chunk.length);
+        ext.set(tail);
+        ext.set(chunk, tail.length);
+      }
       // Positions whose right-hand context is complete: everything but the last K samples.
       const start = Math.max(0, tail.length - K);
       const end = Math.max(start, ext.length - K);
-      const out = new Float32Array(end - start);
-      interSamplePeaks(ext, start, end, out, this.peakLinear * 0.5);
-      for (let i = 0; i < out.length; i++) if (out[i] > this.peakLinear) this.peakLinear = out[i];
+      this.peakLinear = truePeakOver(ext, start, end, this.peakLinear);
       this.tails[c] = ext.slice(Math.max(0, ext.length - 2 * K));
     }
     this.pending = Math.min(this.tails[0]?.length ?? 0, K);

@@ -10,14 +10,14 @@ import { AuteurError } from "../errors";
 import { startFfmpeg, writeChunk } from "../media/ffmpeg";
 import type { MixMeta, MixSpec } from "../plan/specs";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { LoudnessMeter, TruePeakMeter } from "./loudness";
 import { seedFrom } from "../plan/keys";
 import { renderCue } from "./cues";
 import { DEFAULT_DUCK, duckGain } from "./duck";
 import { resample } from "./dsp/resample";
 import { segmentArgs } from "./segment-args";
-import { readWav, WavReader, writeWav } from "./wav";
+import { interleave, readWav, WavReader, wavHeader } from "./wav";
 
 export interface MixInputs {
   videoFile: string;
@@ -47,10 +47,12 @@ function readBedSlice(bedFile: string, offset: number, length: number): Float32A
   try {
     const { channelCount } = reader.info;
     if (channelCount !== 4) throw new AuteurError("render_failed", `mix-shot: the bed has ${channelCount} channels, 4 expected`);
-    const out = Array.from({ length: 4 }, () => new Float32Array(length));
     const start = Math.max(0, offset);
     reader.seek(start);
     const got = reader.read(length - (start - offset));
+    // Usually the slice lies within the bed: the arrays read are the slice.
+    if (start === offset && got[0].length === length) return got;
+    const out = Array.from({ length: 4 }, () => new Float32Array(length));
     for (let c = 0; c < 4; c++) out[c].set(got[c], start - offset);
     return out;
   } finally {
@@ -145,6 +147,9 @@ export function loudnessBlocks(L: Float32Array, R: Float32Array, sampleRate: num
   return meter.blockEnergies([L, R]);
 }
 
+/** Stereo frames per write to ffmpeg (256 KiB of float PCM). */
+const FEED_FRAMES = 1 << 15;
+
 export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Promise<MixMeta> {
   const sr = spec.sampleRate;
   // Start ffmpeg first: it opens the video while the stems are made.
@@ -152,27 +157,33 @@ export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Pr
   const ff = startFfmpeg(segmentArgs(inputs.videoFile, path.join(dir, "segment.mp4"), sr), { stdin: true, signal: abort.signal });
   try {
     const stems = await renderStems(spec, inputs);
-    await writeWav(path.join(dir, "stems.wav"), { sampleRate: sr, channels: stems }, "pcm16");
-    // Quantize like the stems file, so the segment's mix is exactly the sum of the stored stems.
-    const q = (x: number) => {
-      const v = x * 32767;
-      return (v >= 32767 ? 32767 : v <= -32768 ? -32768 : Math.trunc(v < 0 ? v - 0.5 : v + 0.5)) / 32768;
-    };
     const n = stems[0].length;
-    const mix = new Float32Array(n * 2);
+    // The stems file's bytes are hashed as written (no reading them back).
+    const header = wavHeader(stems.length, sr, "pcm16", n);
+    const data = interleave(stems, "pcm16");
+    const file = await open(path.join(dir, "stems.wav"), "w");
+    try {
+      await file.writeFile(header);
+      await file.writeFile(data);
+    } finally {
+      await file.close();
+    }
+    const stemsHash = createHash("sha256").update(header).update(data).digest("hex");
+    // The mix from the stored 16-bit stems, so the segment's mix is exactly the sum of the stems file.
+    const q = data.byteOffset % 2 === 0 ? new Int16Array(data.buffer, data.byteOffset, n * 6) : new Int16Array(Uint8Array.from(data).buffer);
     const L = new Float32Array(n);
     const R = new Float32Array(n);
     let peak = 0;
-    for (let i = 0; i < n; i++) {
-      const l = q(stems[0][i]) + q(stems[2][i]) + q(stems[4][i]);
-      const r = q(stems[1][i]) + q(stems[3][i]) + q(stems[5][i]);
-      peak = Math.max(peak, Math.abs(l), Math.abs(r));
-      mix[2 * i] = l;
-      mix[2 * i + 1] = r;
+    for (let i = 0, j = 0; i < n; i++, j += 6) {
+      const l = (q[j] + q[j + 2] + q[j + 4]) / 32768;
+      const r = (q[j + 1] + q[j + 3] + q[j + 5]) / 32768;
+      const a = l < 0 ? -l : l;
+      const b = r < 0 ? -r : r;
+      if (a > peak) peak = a;
+      if (b > peak) peak = b;
       L[i] = l;
       R[i] = r;
     }
-    const stemsHash = createHash("sha256").update(await readFile(path.join(dir, "stems.wav"))).digest("hex");
     const tp = new TruePeakMeter(2);
     tp.push([L, R]);
     const meta: MixMeta = {
@@ -183,11 +194,19 @@ export async function mixShot(spec: MixSpec, dir: string, inputs: MixInputs): Pr
       loudnessBlocks: loudnessBlocks(L, R, sr),
       truePeak: tp.peak(),
     };
-    // The segment is a preview: keep its AAC from clipping (the film's mix is normalised later).
-    if (peak > 0.97) for (let i = 0; i < mix.length; i++) mix[i] = Math.tanh(mix[i] / 0.97) * 0.97;
-    const bytes = Buffer.from(mix.buffer, mix.byteOffset, mix.byteLength);
-    const chunk = 1 << 18;
-    for (let o = 0; o < bytes.length; o += chunk) await writeChunk(ff.child, bytes.subarray(o, Math.min(bytes.length, o + chunk)));
+    // ffmpeg takes the mix interleaved, a chunk at a time. The segment is a preview: keep its AAC from
+    // clipping (the film's mix is normalised later).
+    const soften = peak > 0.97;
+    for (let from = 0; from < n; from += FEED_FRAMES) {
+      const to = Math.min(n, from + FEED_FRAMES);
+      const mix = new Float32Array((to - from) * 2);
+      for (let i = from, j = 0; i < to; i++, j += 2) {
+        mix[j] = L[i];
+        mix[j + 1] = R[i];
+      }
+      if (soften) for (let j = 0; j < mix.length; j++) mix[j] = Math.tanh(mix[j] / 0.97) * 0.97;
+      await writeChunk(ff.child, Buffer.from(mix.buffer, mix.byteOffset, mix.byteLength));
+    }
     ff.child.stdin!.end();
     await ff.done;
     return meta;

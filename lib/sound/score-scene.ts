@@ -23,6 +23,16 @@ function softLimit(x: Float32Array, ceiling: number): void {
   }
 }
 
+/** x[i] * gain(i), then softLimit's curve, in one pass (the product rounded to float32 as if stored first). */
+function gainAndLimit(x: Float32Array, gainAt: (i: number) => number, ceiling: number): void {
+  const knee = ceiling * 0.75;
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.fround(x[i] * gainAt(i));
+    const a = Math.abs(v);
+    x[i] = a > knee ? Math.sign(v) * (knee + (ceiling - knee) * Math.tanh((a - knee) / (ceiling - knee))) : v;
+  }
+}
+
 export function bedLength(durationSec: number, sampleRate: number = FILM_FORMAT.sampleRate): number {
   return Math.round(durationSec * sampleRate);
 }
@@ -41,15 +51,14 @@ export function renderBed(spec: SoundSpec, sampleRate: number = FILM_FORMAT.samp
   const gain = rms > 1e-9 ? target / rms : 0;
   const fadeOut = Math.min(Math.round(1.2 * sampleRate), Math.round(n * 0.15));
   const edge = Math.min(Math.round(0.03 * sampleRate), n >> 1);
-  for (let i = 0; i < n; i++) {
+  const gainAt = (i: number) => {
     let g = gain;
     if (i < edge) g *= i / edge;
     if (i >= n - fadeOut) g *= (n - i) / fadeOut;
-    music.L[i] *= g;
-    music.R[i] *= g;
-  }
-  softLimit(music.L, 0.63);
-  softLimit(music.R, 0.63);
+    return g;
+  };
+  gainAndLimit(music.L, gainAt, 0.63);
+  gainAndLimit(music.R, gainAt, 0.63);
   const amb = renderAmbience(spec.place, n, sampleRate, subSeed(spec.place.seed, 3));
   for (let i = 0; i < edge; i++) {
     const g = i / edge;

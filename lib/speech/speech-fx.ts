@@ -3,7 +3,7 @@
  * shape noise, which is what a whisper is), drive, presence/air EQ, tremolo, silence trimming and
  * level. All deterministic.
  */
-import { Biquad, biquadCoeffs, filter } from "../sound/dsp/biquad";
+import { biquadCoeffs, filter } from "../sound/dsp/biquad";
 import { whiteNoise } from "../sound/dsp/prng";
 
 /** Replace `amount` (0..1) of the voice with breath shaped like it. */
@@ -15,16 +15,25 @@ export function breathe(x: Float32Array, sampleRate: number, amount: number, see
   const release = Math.exp(-1 / (0.012 * sampleRate));
   for (let b = 0; b < bands; b++) {
     const f = 300 * Math.pow(Math.min(7000, sampleRate * 0.45) / 300, b / (bands - 1));
-    const q = 6;
-    const speechBand = new Biquad(biquadCoeffs("bandpass", f, sampleRate, q)).process(x, new Float32Array(x.length));
-    const noiseBand = new Biquad(biquadCoeffs("bandpass", f, sampleRate, q)).process(noise, new Float32Array(x.length));
+    const { b0, b1, b2, a1, a2 } = biquadCoeffs("bandpass", f, sampleRate, 6);
     // Breath is brighter than voice: lift the upper bands.
     const tilt = Math.pow(f / 1000, 0.2) * 2.5;
+    // The speech band, its envelope and the noise band in one pass (both filters' outputs rounded to
+    // float32, as when each was filtered into its own Float32Array).
+    let sz1 = 0, sz2 = 0, nz1 = 0, nz2 = 0;
     let env = 0;
     for (let i = 0; i < x.length; i++) {
-      const r = Math.abs(speechBand[i]);
+      const u = x[i];
+      const ys = b0 * u + sz1;
+      sz1 = b1 * u - a1 * ys + sz2;
+      sz2 = b2 * u - a2 * ys;
+      const w = noise[i];
+      const yn = b0 * w + nz1;
+      nz1 = b1 * w - a1 * yn + nz2;
+      nz2 = b2 * w - a2 * yn;
+      const r = Math.abs(Math.fround(ys));
       env = r > env ? r : env * release + r * (1 - release);
-      out[i] += noiseBand[i] * env * tilt;
+      out[i] += Math.fround(yn) * env * tilt;
     }
   }
   for (let i = 0; i < x.length; i++) out[i] = x[i] * (1 - amount) + out[i] * amount;

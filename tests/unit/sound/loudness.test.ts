@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { integratedLoudness, truePeak } from "../../../lib/sound/loudness";
+import { integratedLoudness, interSamplePeaks, truePeak, truePeakOver, TruePeakMeter } from "../../../lib/sound/loudness";
+import { whiteNoise } from "../../../lib/sound/dsp/prng";
 
 const SR = 48000;
 function sine(freq: number, amplitude: number, seconds: number, phase = 0): Float32Array {
@@ -46,5 +47,48 @@ describe("true peak", () => {
 
   it("equals the sample peak for a slow sine", () => {
     expect(truePeak([sine(100, 0.5, 1)], SR)).toBeCloseTo(-6.02, 1);
+  });
+});
+
+describe("true peak search", () => {
+  // Interpolating every position, as the meter did before it learnt to pass over quiet stretches.
+  function everywhere(x: Float32Array): number {
+    const out = new Float32Array(x.length);
+    interSamplePeaks(x, 0, x.length, out);
+    return out.reduce((m, v) => Math.max(m, v), 0);
+  }
+  const signals: [string, Float32Array][] = [
+    ["noise with a loud burst", (() => {
+      const x = whiteNoise(SR, 3).map((v) => v * 0.1);
+      for (let i = 30000; i < 30400; i++) x[i] = x[i]! * 7;
+      return x;
+    })()],
+    ["fs/4 sine at 45 degrees between quiet noise", (() => {
+      const x = whiteNoise(SR / 2, 5).map((v) => v * 0.05);
+      x.set(sine(SR / 4, 0.5, 0.01, Math.PI / 4), 9000);
+      return x;
+    })()],
+    ["alternating full-scale samples", Float32Array.from({ length: 4000 }, (_, i) => (i % 2 ? 0.9 : -0.9) * (i > 1000 && i < 1040 ? 1 : 0.2))],
+    ["a lone impulse at the very end", (() => {
+      const x = new Float32Array(5000);
+      x[4999] = 0.8;
+      return x;
+    })()],
+  ];
+
+  it.each(signals)("finds exactly the peak that interpolating everywhere finds: %s", (_, x) => {
+    const meter = new TruePeakMeter(1);
+    meter.push([x]);
+    expect(meter.peak()).toBe(everywhere(x));
+    expect(truePeakOver(x, 0, x.length)).toBe(everywhere(x));
+  });
+
+  it("gives the same peak fed in chunks as in one piece", () => {
+    const x = signals[0]![1];
+    const whole = new TruePeakMeter(1);
+    whole.push([x]);
+    const chunked = new TruePeakMeter(1);
+    for (let o = 0; o < x.length; o += 4097) chunked.push([x.subarray(o, Math.min(x.length, o + 4097))]);
+    expect(chunked.peak()).toBe(whole.peak());
   });
 });
