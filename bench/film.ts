@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { createFilm, getCut, getFilm, sendMessage, waitForCut } from "../lib/film/service";
 import { LOCAL_USER, startRuntime } from "../lib/runtime";
 import { writeScreenplay } from "../lib/writer";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { assets, cuts, jobResults } from "../db/schema";
 
 const owner = LOCAL_USER.id;
@@ -73,8 +73,22 @@ async function main() {
         .groupBy(jobResults.queue);
     const stitchOf = async (id: string) => {
       const [row] = await rt.db.select({ meta: assets.meta }).from(assets).innerJoin(cuts, eq(cuts.filmKey, assets.key)).where(eq(cuts.id, id));
-      const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number };
-      return `scenes' audio made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}`;
+      const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number; videoScenesMade?: number; videoScenesReused?: number };
+      return `scene audio pieces (3 a scene) made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}; scene videos joined ${m.videoScenesMade ?? "?"}, reused ${m.videoScenesReused ?? "?"}`;
+    };
+    // When each job of a cut ran, from its finishing time and working time: where the wall time went.
+    const timelineOf = async (id: string, sentAtMs: number) => {
+      const jobs = await rt.db
+        .select({ queue: jobResults.queue, ms: jobResults.ms, at: jobResults.createdAt })
+        .from(jobResults)
+        .where(and(eq(jobResults.cutId, id), eq(jobResults.status, "done")))
+        .orderBy(asc(jobResults.createdAt));
+      return jobs
+        .map((j) => {
+          const end = (j.at.getTime() - sentAtMs) / 1000;
+          return `${j.queue} ${(end - (j.ms ?? 0) / 1000).toFixed(1)}..${end.toFixed(1)}`;
+        })
+        .join(", ");
     };
     const describeStages = (rows: Awaited<ReturnType<typeof stagesOf>>) =>
       rows.map((r) => `${r.queue} ${r.jobs}x ${(Number(r.ms) / 1000).toFixed(1)}s`).join(", ") || "none";
@@ -104,6 +118,7 @@ async function main() {
     // Re-speak one line in another register.
     const withLine = shots.find((s, i) => i > shots.length / 3 && s.lines.length > 0)!;
     const line = withLine.lines[0]!;
+    const lineSentAt = Date.now();
     const [respoken, tLine] = await timed(async () => {
       const sent = await sendMessage({ ownerId: owner, filmId, message: "that line, more sarcastic", target: { kind: "line", id: line.id } });
       return waitForCut({ ownerId: owner, cutId: sent.cutId!, intervalMs: 50 });
@@ -117,6 +132,7 @@ async function main() {
         "re-speak one line: the shot's length",
         `${take.shots.find((s) => s.shotId === withLine.id)?.durationSec?.toFixed(2)} s -> ${respoken.shots.find((s) => s.shotId === withLine.id)?.durationSec?.toFixed(2)} s`,
       ],
+      ["re-speak one line: jobs, when they ran (s after sending)", await timelineOf(respoken.id, lineSentAt)],
     );
     print();
   } finally {

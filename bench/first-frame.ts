@@ -115,11 +115,15 @@ async function main() {
     const byQueue = new Map<string, number>();
     for (const j of leading) byQueue.set(j.queue, (byQueue.get(j.queue) ?? 0) + 1);
     rows.push(["jobs finished up to the first mix", `${leading.length} (${[...byQueue].map(([q, n]) => `${q} ${n}`).join(", ")})`]);
-    for (const [i, job] of leading.slice(0, 30).entries())
+    // Started = finished less the stage's own time: two jobs whose spans overlap shared the CPU lanes.
+    for (const [i, job] of leading.slice(0, 30).entries()) {
+      const end = (job.createdAt.getTime() - sentAt) / 1000;
+      const start = job.ms === null ? "?" : `+${(end - job.ms / 1000).toFixed(2)}`;
       rows.push([
-        `  job ${i + 1}, finished at +${((job.createdAt.getTime() - sentAt) / 1000).toFixed(2)} s`,
+        `  job ${i + 1}, ran ${start} .. +${end.toFixed(2)} s`,
         `${await describeJob(job.queue, job.key, shotIndex, lineShot, sceneIndex)}, ${job.status}, ${job.ms ?? "?"} ms`,
       ]);
+    }
     for (const [k, v] of rows) console.log(`${k.padEnd(52)} ${v}`);
   } finally {
     await rt.stop();

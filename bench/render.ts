@@ -411,6 +411,11 @@ async function main() {
       `\nfilm ${run.filmSeconds.toFixed(1)} s (${run.scenes} scenes, ${run.shots} shots, ${run.lines} lines): wall ${run.wallSeconds.toFixed(1)} s, CPU ${run.cpuSeconds.toFixed(1)} s, load ${os.loadavg()[0]!.toFixed(2)}`,
     );
     console.log(`  stage time (summed over lanes): ${stages}; drawing inside render-shot ${drawSum.toFixed(1)}s`);
+    // Issue #5: audio at least 20x faster than real time (CPU with one lane, else stage time).
+    const audio = ["speak-line", "score-scene", "mix-shot"].map((k) => run.byStage[k] ?? { count: 0, ms: 0, cpu: 0 });
+    const audioCpu = audio.every((s) => s.cpu !== undefined);
+    const audioSec = audio.reduce((sum, s) => sum + (audioCpu ? s.cpu! : s.ms / 1000), 0);
+    console.log(`  audio (speak, score, mix): ${(run.filmSeconds / audioSec).toFixed(1)}x real time, one core (${audioCpu ? "CPU" : "stage time"} ${audioSec.toFixed(1)} s; target >= 20x)`);
     console.log(`  encode-only of the same ${Math.round(run.filmSeconds * 24)} frames: wall ${enc.wallSeconds.toFixed(1)} s, summed ${enc.sumSeconds.toFixed(1)} s, ffmpeg CPU ${enc.cpuSeconds.toFixed(1)} s`);
     console.log(`  peak memory: tree ${mib(run.memory.treeBytes)}, one Node child ${mib(run.memory.childBytes)}, one ffmpeg ${mib(run.memory.ffmpegBytes)} (${run.memory.samples} samples)`);
     console.log(`  largest child while each stage ran${opts.pool > 1 ? " (any of the children)" : ""}: ${Object.entries(run.memory.byStage).map(([k, v]) => `${k} ${mib(v)}`).join(", ")}`);
