@@ -6,8 +6,9 @@
  * the rest have independent sides. Continuous for the whole scene.
  */
 import type { PlaceSpec } from "../plan/specs";
-import { filter, sweepFilter } from "./dsp/biquad";
+import { biquadCoeffs, filter, filterChain, sweepFilter } from "./dsp/biquad";
 import { createRng, subSeed, whiteNoise, type Rng } from "./dsp/prng";
+import { Sine } from "./dsp/sine";
 import { addBell, type Stereo } from "./music/instruments";
 
 type Layer = (length: number, sampleRate: number, seed: number, place: PlaceSpec) => Stereo;
@@ -74,20 +75,12 @@ function levelGain(s: Stereo, db: number, peak = false): number {
 }
 
 const room: Layer = (n, sr, seed, place) =>
-  wide(n, sr, (n, s) => {
-    const x = brown(n, s);
-    filter(x, "highpass", 30, sr);
-    filter(x, "lowpass", place.interior ? 260 : 900, sr);
-    return x;
-  }, seed);
+  wide(n, sr, (n, s) => filterChain(brown(n, s), [biquadCoeffs("highpass", 30, sr), biquadCoeffs("lowpass", place.interior ? 260 : 900, sr)]), seed);
 
 const air: Layer = (n, sr, seed) =>
   wide(n, sr, (n, s) => {
-    const x = whiteNoise(n, s);
-    filter(x, "lowpass", 1800, sr);
-    filter(x, "lowpass", 1800, sr);
-    filter(x, "highpass", 80, sr);
-    return x;
+    const lowpass = biquadCoeffs("lowpass", 1800, sr);
+    return filterChain(whiteNoise(n, s), [lowpass, lowpass, biquadCoeffs("highpass", 80, sr)]);
   }, seed);
 
 const wind: Layer = (n, sr, seed) => {
@@ -136,10 +129,7 @@ const traffic: Layer = (n, sr, seed, place) => {
 const crowd: Layer = (n, sr, seed) =>
   wide(n, sr, (n, s) => {
     // Murmur: speech-band noise whose level follows several talkers' syllables and pauses.
-    const x = whiteNoise(n, s);
-    filter(x, "highpass", 250, sr);
-    filter(x, "bandpass", 700, sr, 0.8);
-    filter(x, "peaking", 2400, sr, 1.5, 5);
+    const x = filterChain(whiteNoise(n, s), [biquadCoeffs("highpass", 250, sr), biquadCoeffs("bandpass", 700, sr, 0.8), biquadCoeffs("peaking", 2400, sr, 1.5, 5)]);
     const talkers = [drift(n, sr, 4.3, s + 1), drift(n, sr, 5.1, s + 2), drift(n, sr, 3.7, s + 3), drift(n, sr, 0.4, s + 4)];
     const [a, b, c, phrase] = talkers;
     for (let i = 0; i < n; i++) x[i] *= (a[i] * a[i] + b[i] * b[i] + c[i] * c[i]) * (0.45 + 0.55 * phrase[i]);
@@ -228,9 +218,7 @@ const river: Layer = (n, sr, seed) =>
 
 const rain: Layer = (n, sr, seed, place) =>
   wide(n, sr, (n, s) => {
-    const x = whiteNoise(n, s);
-    filter(x, "highpass", 600, sr);
-    filter(x, "lowpass", place.interior ? 1500 : 7000, sr);
+    const x = filterChain(whiteNoise(n, s), [biquadCoeffs("highpass", 600, sr), biquadCoeffs("lowpass", place.interior ? 1500 : 7000, sr)]);
     // Droplets: short bright ticks where a second noise runs past a threshold.
     const drops = whiteNoise(n, s + 9);
     for (let i = 0; i < n; i++) if (drops[i] > 0.9976) x[i] += (drops[(i * 7919) % n] - 0) * 1.5;
@@ -261,16 +249,12 @@ const thunder: Layer = (n, sr, seed) => {
 
 const hum: Layer = (n, sr, seed, place) => {
   const base = place.kind === "spaceship" ? 41 : place.kind === "space" ? 32 : 60;
-  const fan = wide(n, sr, (n, s) => {
-    const x = whiteNoise(n, s);
-    filter(x, "lowpass", place.kind === "spaceship" ? 500 : 900, sr);
-    filter(x, "highpass", 60, sr);
-    return x;
-  }, seed);
+  const fan = wide(n, sr, (n, s) => filterChain(whiteNoise(n, s), [biquadCoeffs("lowpass", place.kind === "spaceship" ? 500 : 900, sr), biquadCoeffs("highpass", 60, sr)]), seed);
+  const w = (2 * Math.PI) / sr;
+  const [h1, h2, h3, h4] = [new Sine(w * base), new Sine(w * base * 2, 0.3), new Sine(w * base * 3.01), new Sine(w * (base * 2 + 0.4))];
   for (let i = 0; i < n; i++) {
-    const t = i / sr;
-    const tone = 0.6 * Math.sin(2 * Math.PI * base * t) + 0.3 * Math.sin(2 * Math.PI * base * 2 * t + 0.3) + 0.15 * Math.sin(2 * Math.PI * base * 3.01 * t);
-    const beat = 0.15 * Math.sin(2 * Math.PI * (base * 2 + 0.4) * t);
+    const tone = 0.6 * h1.next() + 0.3 * h2.next() + 0.15 * h3.next();
+    const beat = 0.15 * h4.next();
     fan.L[i] = fan.L[i] * 0.5 + (tone + beat) * 0.12;
     fan.R[i] = fan.R[i] * 0.5 + (tone - beat) * 0.12;
   }
@@ -340,16 +324,35 @@ export function ambienceLayers(place: PlaceSpec): [Layer, number, string][] {
 }
 
 export function renderAmbience(place: PlaceSpec, length: number, sampleRate: number, seed: number): Stereo {
-  const out: Stereo = { L: new Float32Array(length), R: new Float32Array(length) };
+  let out: Stereo | undefined;
   ambienceLayers(place).forEach(([layer, db, name], i) => {
     const s = layer(length, sampleRate, subSeed(seed, 200 + i), place);
     const g = levelGain(s, db, SPARSE.has(name));
-    // Levelled and summed in one pass (the levelled sample rounded to float32, as if stored first).
-    const f = Math.fround;
-    for (let j = 0; j < length; j++) {
-      out.L[j] += f(s.L[j] * g);
-      out.R[j] += f(s.R[j] * g);
-    }
+    if (out) addLevelled(out, s, g);
+    else out = levelled(s, g);
   });
-  return out;
+  return out ?? { L: new Float32Array(length), R: new Float32Array(length) };
+}
+
+/** The first layer, levelled in place into the sum (0 + the levelled sample, as the sum of one layer). */
+function levelled(s: Stereo, g: number): Stereo {
+  const f = Math.fround;
+  const L = s.L;
+  // A layer's sides are its own arrays (made for this call); only sides sharing memory need a copy.
+  const R = s.R.buffer === s.L.buffer ? s.R.slice() : s.R;
+  for (let j = 0; j < L.length; j++) {
+    L[j] = 0 + f(L[j] * g);
+    R[j] = 0 + f(R[j] * g);
+  }
+  return { L, R };
+}
+
+/** A layer levelled and added to the sum in one pass (the levelled sample rounded to float32, as if stored first). */
+function addLevelled(out: Stereo, s: Stereo, g: number): void {
+  const f = Math.fround;
+  const { L, R } = out;
+  for (let j = 0; j < L.length; j++) {
+    L[j] += f(s.L[j] * g);
+    R[j] += f(s.R[j] * g);
+  }
 }

@@ -192,7 +192,15 @@ export function interSamplePeaks(x: Float32Array, from: number, to: number, out:
         const base = p * 2 * K;
         const start = pos - K + 1;
         if (start >= 0 && start + 2 * K <= n) {
-          for (let m = 0; m < 2 * K; m++) acc += x[start + m] * taps[base + m];
+          // Unrolled by four (2 * K is a multiple of 4); the sum is still taken in tap order.
+          for (let m = 0; m < 2 * K; m += 4) {
+            const i = start + m;
+            const t = base + m;
+            acc += x[i] * taps[t];
+            acc += x[i + 1] * taps[t + 1];
+            acc += x[i + 2] * taps[t + 2];
+            acc += x[i + 3] * taps[t + 3];
+          }
         } else {
           for (let m = 0; m < 2 * K; m++) {
             const idx = start + m;
@@ -298,8 +306,16 @@ export function truePeakOver(x: Float32Array, from: number, to: number, floor = 
       for (let p = 0; p < 3 && !beats; p++) {
         const base = p * 2 * K + K - TP_NEAR;
         let near = 0;
-        if (inside) for (let m = 0; m < 2 * TP_NEAR; m++) near += x[first + m] * taps[base + m];
-        else
+        if (inside) {
+          // The eight nearest taps (2 * TP_NEAR), unrolled, in tap order.
+          near = x[first] * taps[base] + x[first + 1] * taps[base + 1];
+          near += x[first + 2] * taps[base + 2];
+          near += x[first + 3] * taps[base + 3];
+          near += x[first + 4] * taps[base + 4];
+          near += x[first + 5] * taps[base + 5];
+          near += x[first + 6] * taps[base + 6];
+          near += x[first + 7] * taps[base + 7];
+        } else
           for (let m = 0; m < 2 * TP_NEAR; m++) {
             const i = first + m;
             if (i >= 0 && i < n) near += x[i] * taps[base + m];

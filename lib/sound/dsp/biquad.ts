@@ -76,6 +76,60 @@ export function filter(buf: Float32Array, kind: FilterKind, freq: number, sample
 }
 
 /**
+ * Biquads in series over a whole signal, in place, in one pass. Each stage's output is rounded to
+ * float32 where separate passes would store it, so the result is `filter` once per stage, to the bit.
+ */
+export function filterChain(buf: Float32Array, stages: BiquadCoeffs[]): Float32Array {
+  if (stages.length === 2) return chain2(buf, stages[0], stages[1]);
+  if (stages.length === 3) return chain3(buf, stages[0], stages[1], stages[2]);
+  for (const c of stages) new Biquad(c).process(buf);
+  return buf;
+}
+
+function chain2(buf: Float32Array, c: BiquadCoeffs, d: BiquadCoeffs): Float32Array {
+  const f = Math.fround;
+  const { b0, b1, b2, a1, a2 } = c;
+  const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = d;
+  let p1 = 0, p2 = 0, q1 = 0, q2 = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const x = buf[i];
+    const y = b0 * x + p1;
+    p1 = b1 * x - a1 * y + p2;
+    p2 = b2 * x - a2 * y;
+    const u = f(y);
+    const v = c0 * u + q1;
+    q1 = c1 * u - d1 * v + q2;
+    q2 = c2 * u - d2 * v;
+    buf[i] = v;
+  }
+  return buf;
+}
+
+function chain3(buf: Float32Array, c: BiquadCoeffs, d: BiquadCoeffs, e: BiquadCoeffs): Float32Array {
+  const f = Math.fround;
+  const { b0, b1, b2, a1, a2 } = c;
+  const { b0: c0, b1: c1, b2: c2, a1: d1, a2: d2 } = d;
+  const { b0: e0, b1: e1, b2: e2, a1: g1, a2: g2 } = e;
+  let p1 = 0, p2 = 0, q1 = 0, q2 = 0, r1 = 0, r2 = 0;
+  for (let i = 0; i < buf.length; i++) {
+    const x = buf[i];
+    const y = b0 * x + p1;
+    p1 = b1 * x - a1 * y + p2;
+    p2 = b2 * x - a2 * y;
+    const u = f(y);
+    const v = c0 * u + q1;
+    q1 = c1 * u - d1 * v + q2;
+    q2 = c2 * u - d2 * v;
+    const w = f(v);
+    const z = e0 * w + r1;
+    r1 = e1 * w - g1 * z + r2;
+    r2 = e2 * w - g2 * z;
+    buf[i] = z;
+  }
+  return buf;
+}
+
+/**
  * A state-variable lowpass/bandpass whose cutoff follows `cutoffAt(i)` (evaluated every 32 samples):
  * wind, sweeps, filter envelopes. Returns a new array.
  */

@@ -47,10 +47,19 @@ function renderNote(out: Stereo, sampleRate: number, e: NoteEvent, seed: number)
   }
 }
 
+/** One drum kit per sample rate, made once per process: every scene plays the same kit, like a sampled one. */
+const DRUM_KIT_SEED = 0x5eedd4;
+const kits = new Map<number, ReturnType<typeof drumKit>>();
+function sharedKit(sampleRate: number): ReturnType<typeof drumKit> {
+  let kit = kits.get(sampleRate);
+  if (!kit) kits.set(sampleRate, (kit = drumKit(sampleRate, DRUM_KIT_SEED)));
+  return kit;
+}
+
 export function renderScore(composition: Composition, length: number, sampleRate: number, seed: number): Stereo {
   const dry: Stereo = { L: new Float32Array(length), R: new Float32Array(length) };
   const drums: Stereo = { L: new Float32Array(length), R: new Float32Array(length) };
-  const kit = composition.events.some((e) => e.drum) ? drumKit(sampleRate, subSeed(seed, 7)) : undefined;
+  const kit = composition.events.some((e) => e.drum) ? sharedKit(sampleRate) : undefined;
   composition.events.forEach((e, i) => {
     if (e.drum && kit) {
       const gain = { kick: 0.55, snare: 0.3, hat: 0.12, tom: 0.4, boom: 0.5 }[e.drum] * e.velocity;
