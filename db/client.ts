@@ -23,6 +23,12 @@ export interface Database {
   pglite?: PGlite;
   /** The server's URL, in server mode (pg-boss opens its own pool). */
   url?: string;
+  /**
+   * LISTEN on a channel: `onMessage` gets each NOTIFY payload (from any process on the same database),
+   * `onConnect` runs each time the listening connection is (re)established, when notifications may have
+   * been missed. Answers a function that stops listening.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onConnect: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -79,7 +85,17 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
       await sql.end({ timeout: 1 });
       throw new AuteurError("internal", `Could not prepare the database at DATABASE_URL: ${(err as Error).message}`, { cause: err });
     }
-    return { db, kind: "postgres", url: options.url, close: () => sql.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: "postgres",
+      url: options.url,
+      // postgres.js keeps one extra connection for LISTEN and reconnects it by itself.
+      listen: async (channel, onMessage, onConnect) => {
+        const { unlisten } = await sql.listen(channel, onMessage, onConnect);
+        return unlisten;
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
   }
   const folder = path.join(options.dataDir, "db");
   const unlock = lockDataFolder(options.dataDir);
@@ -91,6 +107,12 @@ export async function openDatabase(options: { url?: string; dataDir: string }): 
       db,
       kind: "pglite",
       pglite,
+      // One in-process connection: it never drops, so it connects once.
+      listen: async (channel, onMessage, onConnect) => {
+        const unlisten = await pglite.listen(channel, onMessage);
+        onConnect();
+        return unlisten;
+      },
       close: async () => {
         await pglite.close();
         unlock();

@@ -14,6 +14,7 @@ import { toAuteurError } from "../errors";
 import { assertCutWithinBudget } from "../providers/estimate-cut";
 import { priorityFor, QUEUES, type QueueName, type StagePayloads } from "../jobs/queues";
 import { RecentSends } from "../jobs/recent-sends";
+import { announceFilmChange } from "./film-changes";
 import { nextEarlyRender, planCut, planVoices, type PlanOptions } from "../plan/plan-cut";
 import type { SpeechMeta } from "../plan/specs";
 
@@ -64,7 +65,17 @@ export interface AdvanceResult {
   enqueued: number;
 }
 
+/**
+ * One pass of the reconciler over a cut. A pass over a cut still in progress may change what its film's
+ * view shows (shots done, the cut complete), so it ends by announcing a change of that film.
+ */
 export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<AdvanceResult> {
+  const { filmId, ...result } = await advanceActiveCut(ctx, cutId);
+  if (filmId) await announceFilmChange(ctx.db, filmId);
+  return result;
+}
+
+async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<AdvanceResult & { filmId?: string }> {
   const { db, boss } = ctx;
   const cut = await getCutById({ db, cutId });
   if (!cut) return { status: "missing", enqueued: 0 };
@@ -108,7 +119,7 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
       const e = toAuteurError(err);
       if (e.code !== "limit_exceeded") throw e;
       await updateCut({ db, cutId, set: { status: "failed", error: e.message } });
-      return { status: "failed", enqueued };
+      return { status: "failed", enqueued, filmId: cut.filmId };
     }
   }
   const rows = new Map((await listCutShotsByCut({ db, cutId })).map((r) => [r.shotId, r]));
@@ -212,15 +223,15 @@ export async function advanceCut(ctx: AdvanceContext, cutId: string): Promise<Ad
           completedAt: new Date(),
         },
       });
-      return { status: "complete", enqueued };
+      return { status: "complete", enqueued, filmId: cut.filmId };
     }
     const failed = failures.get(plan.stitch.key);
     if (failed) {
       await updateCut({ db, cutId, set: { status: "failed", error: `The film could not be joined: ${failed}` } });
-      return { status: "failed", enqueued };
+      return { status: "failed", enqueued, filmId: cut.filmId };
     }
     await enqueue(boss, QUEUES.stitchCut, { cutId, spec: plan.stitch }, priorityFor(0, QUEUES.stitchCut));
     enqueued++;
   }
-  return { status: "rendering", enqueued };
+  return { status: "rendering", enqueued, filmId: cut.filmId };
 }

@@ -3,8 +3,14 @@
  * the film view only when it changed, with a heartbeat comment in between so proxies keep the
  * connection open. It stops when the client goes away (the request's signal) or, if asked, once the
  * shown cut is finished.
+ *
+ * Looking is cheap: the streams of one film share one read of its view per change (film-changes.ts),
+ * so many viewers of a rendering film cost the database a read when a stage lands, not two reads per
+ * viewer per second.
  */
 import { AuteurError } from "../errors";
+import { getRuntime } from "../runtime";
+import { filmVersions, VersionedReads } from "./film-changes";
 import { getFilm } from "./service";
 import type { FilmView } from "./views";
 
@@ -71,7 +77,7 @@ export function pollingEventStream(options: EventSourceOptions): ReadableStream<
       try {
         while (!stop.signal.aborted) {
           const state = await options.read();
-          const json = JSON.stringify(state);
+          const json = jsonOf(state);
           if (json !== last) {
             last = json;
             sequence += 1;
@@ -102,10 +108,32 @@ export function pollingEventStream(options: EventSourceOptions): ReadableStream<
   });
 }
 
+/** JSON of a state; a state object shared between streams is serialized once. */
+const jsonCache = new WeakMap<object, string>();
+function jsonOf(state: unknown): string {
+  if (typeof state !== "object" || state === null) return JSON.stringify(state);
+  let json = jsonCache.get(state);
+  if (json === undefined) jsonCache.set(state, (json = JSON.stringify(state)));
+  return json;
+}
+
+/**
+ * Views read for live streams, shared while their film's version stands. Five seconds bounds how stale
+ * a view can get should a change notification be lost; without notifications every look reads.
+ */
+const liveViews = new VersionedReads<FilmView>(5_000);
+
+async function liveFilmView(input: { ownerId: string; filmId: string; cutId?: string; branchId?: string }): Promise<FilmView> {
+  const rt = await getRuntime();
+  const versions = await filmVersions(rt.database);
+  const key = [input.ownerId, input.filmId, input.cutId ?? "", input.branchId ?? ""].join("\0");
+  return liveViews.get(key, versions.listening ? versions.version(input.filmId) : undefined, Date.now(), () => getFilm(input));
+}
+
 /** A film's progress as SSE: `film` events with the FilmView (the branch head, or `cutId`). */
 export function filmEvents(input: { ownerId: string; filmId: string; cutId?: string; branchId?: string; signal?: AbortSignal; intervalMs?: number }): ReadableStream<Uint8Array> {
   return pollingEventStream({
-    read: () => getFilm({ ownerId: input.ownerId, filmId: input.filmId, cutId: input.cutId, branchId: input.branchId }),
+    read: () => liveFilmView({ ownerId: input.ownerId, filmId: input.filmId, cutId: input.cutId, branchId: input.branchId }),
     signal: input.signal,
     intervalMs: input.intervalMs,
     event: "film",

@@ -39,6 +39,7 @@ import { configuredPricing } from "../providers/select";
 import { cutCostView, shotProviderFields } from "./provider-view";
 import { ensureStem, type StemName } from "./stems";
 import { assertMayRender, assertMaySendMessage, holdOwnerUsage } from "./enforce-limits";
+import { announceFilmChange } from "./film-changes";
 import { estimateNewSeconds } from "./limits";
 import type { CutView, FilmSummary, FilmView, ShotView } from "./views";
 
@@ -193,6 +194,8 @@ async function applyMessage({
         throw err;
       });
     if (result === "moved") continue;
+    // The chat grew (and maybe the branch moved) even when no cut was made.
+    await announceFilmChange(rt.db, film.id);
     if (result.cutId) await rt.advance(result.cutId);
     return result;
   }

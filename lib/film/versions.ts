@@ -20,6 +20,7 @@ import { AuteurError } from "../errors";
 import { getRuntime } from "../runtime";
 import { diffCuts, type CutDiff } from "../screenplay/diff-cuts";
 import { collectGarbage, type GcResult } from "./collect-garbage";
+import { announceFilmChange } from "./film-changes";
 
 async function ownedFilm(ownerId: string, filmId: string) {
   const rt = await getRuntime();
@@ -43,6 +44,7 @@ export async function undo(input: { ownerId: string; filmId: string; branchId?: 
   const head = branch.headCutId ? await getCutByIdForOwner({ db: rt.db, cutId: branch.headCutId, ownerId: input.ownerId }) : undefined;
   if (!head?.parentCutId) throw new AuteurError("conflict", "There is nothing to undo: this is the first cut.");
   await setBranchHead({ db: rt.db, branchId: branch.id, cutId: head.parentCutId });
+  await announceFilmChange(rt.db, film.id);
   return { branchId: branch.id, cutId: head.parentCutId };
 }
 
@@ -53,6 +55,7 @@ export async function checkoutCut(input: { ownerId: string; filmId: string; cutI
   if (!cut || cut.filmId !== film.id) throw new AuteurError("not_found", "No such cut.");
   const branch = await branchOf(film.id, input.branchId);
   await setBranchHead({ db: rt.db, branchId: branch.id, cutId: cut.id });
+  await announceFilmChange(rt.db, film.id);
   return { branchId: branch.id, cutId: cut.id };
 }
 
@@ -75,6 +78,7 @@ export async function createBranch(input: { ownerId: string; filmId: string; fro
   );
   const branchId = randomUUID();
   await insertBranch({ db: rt.db, branch: { id: branchId, filmId: film.id, name, headCutId: cut.id } });
+  await announceFilmChange(rt.db, film.id);
   return { branchId, name, cutId: cut.id };
 }
 
@@ -101,12 +105,14 @@ export async function deleteBranch(input: { ownerId: string; filmId: string; bra
     }
     await deleteBranchById({ db: tx, branchId: branch.id });
   });
+  await announceFilmChange(rt.db, film.id);
   return { gc: await collectGarbage() };
 }
 
 export async function deleteFilm(input: { ownerId: string; filmId: string }): Promise<{ gc: GcResult }> {
   const { rt, film } = await ownedFilm(input.ownerId, input.filmId);
   await deleteFilmById({ db: rt.db, filmId: film.id });
+  await announceFilmChange(rt.db, film.id);
   return { gc: await collectGarbage() };
 }
 
