@@ -1,12 +1,20 @@
 /**
- * npm run bench:load [-- --users 3 --viewers 20 --seconds 20 --think-ms 500 --timeout-min 15 --profile]
+ * npm run bench:load [-- --users 3 --viewers 20 --seconds 20 --viewer player|poll --think-ms 500 --timeout-min 15 --profile]
+ *                     [--database-url postgres://postgres@127.0.0.1:5432/postgres --workers 1]
  *
- * Many people at once against the real app on loopback: `next start` in embedded mode (PGlite and the
- * worker in the app's process) in a fresh data folder, built first when sources changed. Every user
- * sends an idea (a new film) and then a follow-up message (a second cut); meanwhile every viewer loops
- * over the films made so far as a player does: the film view, the cut's HLS playlist, one of its
- * segments, and now and then the live events stream (time to the first event). Viewers stop once every
- * cut has finished rendering, so the read figures are taken while workers render.
+ * Many people at once against the real app on loopback: `next start` in a fresh data folder, built first
+ * when sources changed. By default in embedded mode (PGlite and the worker in the app's process); with
+ * --database-url (a Postgres server's admin URL) in service mode: a fresh database on that server, the
+ * app serving only, and --workers separate `npm run worker` processes rendering from the same queues. Every user
+ * sends an idea (a new film) and then a follow-up message (a second cut); meanwhile every viewer watches
+ * the films made so far. `--viewer player` (the default) does what the studio page and its player do:
+ * load the film view once, follow the live events stream (time to its first event is measured; the
+ * stream stays open while the viewer watches), and play the cut's HLS playlist at normal speed: each
+ * segment fetched as playback reaches it, the playlist reloaded every target duration while the cut
+ * still renders; at the end, on to another film. `--viewer poll` is a harsher loop that no page does:
+ * the film view, the playlist and one random segment every --think-ms, and the events stream every
+ * fifth round. Viewers stop once every cut has finished rendering, so the read figures are taken while
+ * workers render.
  *
  * Then every finished film is downloaded once (film.mp4, labelled with its C2PA manifest on first export)
  * and its label read back. Prints per endpoint class: count, requests per second, p50/p95/p99/max latency and errors; then
@@ -16,14 +24,17 @@
  * under node --cpu-prof and the hottest places of the app server are printed. Not a test: the figures
  * depend on the machine and its load (printed too).
  */
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startApp, type AppServer } from "../tests/e2e/app-server";
+import { createDatabase } from "../tests/integration/harness";
 import { readProvenance } from "../lib/provenance/read-provenance";
 import { formatProfile, summarizeProfile } from "./cpu-profile-summary";
 import { formatTable, LatencyBook, summarize } from "./latency";
+import { readProcs, treeCpuSeconds } from "./proc";
 
 const { values } = parseArgs({
   options: {
@@ -33,8 +44,14 @@ const { values } = parseArgs({
     "think-ms": { type: "string", default: "500" },
     "timeout-min": { type: "string", default: "15" },
     profile: { type: "boolean", default: false },
+    "database-url": { type: "string" },
+    workers: { type: "string", default: "1" },
+    viewer: { type: "string", default: "player" },
   },
 });
+const VIEWER = values.viewer === "poll" ? "poll" : "player";
+const ADMIN_URL = values["database-url"];
+const WORKERS = ADMIN_URL ? Number(values.workers) : 0;
 const USERS = Number(values.users);
 const VIEWERS = Number(values.viewers);
 const FILM_SECONDS = Number(values.seconds);
@@ -81,11 +98,15 @@ async function timed(name: string, url: string, init: RequestInit = {}): Promise
   }
 }
 
-/** Time to the first event of the live stream, then hang up. */
-async function firstEvent(url: string): Promise<void> {
+/**
+ * Time to the first event of the live stream; then hang up, or with `keepOpen` go on reading the
+ * stream (as the page does) until that signal aborts.
+ */
+async function firstEvent(url: string, keepOpen?: AbortSignal): Promise<void> {
   const started = performance.now();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  const onLeave = () => controller.abort();
   try {
     const response = await fetch(url, { signal: controller.signal });
     if (!response.ok || !response.body) {
@@ -94,19 +115,34 @@ async function firstEvent(url: string): Promise<void> {
     }
     const reader = response.body.getReader();
     let text = "";
-    while (!text.includes("\n\n")) {
+    // The stream opens with a `retry:` line; the first event is the first message with data.
+    while (!/(^|\n)data:[^]*?\n\n/.test(text)) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
     }
-    book.record("events (first)", performance.now() - started, text.includes("data:") ? undefined : "no event");
+    book.record("events (first)", performance.now() - started, /(^|\n)data:[^]*?\n\n/.test(text) ? undefined : "no event");
+    clearTimeout(timer);
+    if (keepOpen && !keepOpen.aborted) {
+      keepOpen.addEventListener("abort", onLeave, { once: true });
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (new TextDecoder().decode(value).includes("event: film")) liveEvents.count++;
+      }
+    }
   } catch (error) {
-    book.record("events (first)", performance.now() - started, controller.signal.aborted ? "timeout" : (error as Error).message);
+    // Leaving the film ends a kept-open stream: not an error.
+    if (!keepOpen?.aborted) book.record("events (first)", performance.now() - started, controller.signal.aborted ? "timeout" : (error as Error).message);
   } finally {
     clearTimeout(timer);
+    keepOpen?.removeEventListener("abort", onLeave);
     controller.abort();
   }
 }
+
+/** Film events received on kept-open streams (updates the page would show). */
+const liveEvents = { count: 0 };
 
 /** What the writer answered to follow-ups that changed nothing (so made no cut). */
 const noNewCut: string[] = [];
@@ -131,6 +167,52 @@ async function user(app: AppServer, index: number, made: Made[]): Promise<void> 
   const answer = sent ? ((await sent.json()) as { cutId: string | null; summary: string }) : null;
   if (answer?.cutId && !film.cutIds.includes(answer.cutId)) film.cutIds.push(answer.cutId);
   else if (answer) noNewCut.push(answer.summary);
+}
+
+/** An HLS media playlist's segments with their durations, its target duration and whether it ended. */
+function parsePlaylist(text: string, base: string): { segments: { url: string; seconds: number }[]; targetSeconds: number; ended: boolean } {
+  const segments: { url: string; seconds: number }[] = [];
+  let seconds = 0;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("#EXTINF:")) seconds = Number(line.slice(8).split(",")[0]);
+    else if (line && !line.startsWith("#")) segments.push({ url: new URL(line, base).toString(), seconds });
+  }
+  return { segments, targetSeconds: Number(/#EXT-X-TARGETDURATION:(\d+)/.exec(text)?.[1] ?? 2), ended: text.includes("#EXT-X-ENDLIST") };
+}
+
+/** A person watching: the page (film view, live events) and its player, at normal playback speed. */
+async function playerViewer(app: AppServer, made: Made[], done: () => boolean): Promise<void> {
+  await sleep(Math.random() * 2000);
+  while (!done()) {
+    const film = made[Math.floor(Math.random() * made.length)];
+    if (!film) {
+      await sleep(200);
+      continue;
+    }
+    const cutId = film.cutIds[Math.floor(Math.random() * film.cutIds.length)];
+    const leave = new AbortController();
+    await timed("GET film", `${app.url}/api/films/${film.filmId}?cutId=${cutId}`);
+    const events = firstEvent(`${app.url}/api/films/${film.filmId}/events?cutId=${cutId}`, leave.signal);
+    const playlistUrl = `${app.url}/api/cuts/${cutId}/playlist.m3u8`;
+    let played = 0;
+    while (!done()) {
+      const response = await timed("playlist", playlistUrl);
+      if (!response) break;
+      const playlist = parsePlaylist(await response.text(), playlistUrl);
+      // Play what is listed: each segment fetched as playback reaches it.
+      while (played < playlist.segments.length && !done()) {
+        const segment = playlist.segments[played]!;
+        await timed("segment", segment.url);
+        played++;
+        await sleep(segment.seconds * 1000);
+      }
+      if (playlist.ended && played >= playlist.segments.length) break;
+      // Still rendering: reload the playlist after a target duration, as HLS players do.
+      await sleep(playlist.targetSeconds * 1000);
+    }
+    leave.abort();
+    await events;
+  }
 }
 
 async function viewer(app: AppServer, index: number, made: Made[], done: () => boolean): Promise<void> {
@@ -173,11 +255,66 @@ async function waitForCuts(app: AppServer, made: Made[], deadline: number): Prom
   }
 }
 
+/** A separate worker process (`npm run worker`) on the app's database and asset folder. */
+function startWorker(databaseUrl: string, dataDir: string, index: number): { pid: number; stop: () => Promise<void>; log: () => string } {
+  const root = path.resolve(import.meta.dirname, "..");
+  const nodeArgs = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${path.join(PROFILE_DIR, "workers")}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "workers/main.ts"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTEUR_DATA_DIR: dataDir, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  child.on("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") console.error(`worker ${index} exited (${code ?? signal}):\n${output}`);
+  });
+  return {
+    pid: child.pid!,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || !child.pid) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.kill(-child.pid, "SIGTERM");
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+interface CpuParts {
+  app: number;
+  workers: number;
+  postgres: number;
+  bench: number;
+}
+
+/** CPU seconds so far of the app's process tree, the workers' trees, the Postgres server and this bench. */
+function cpuParts(app: AppServer, workerPids: number[]): CpuParts {
+  const procs = readProcs();
+  const me = procs.find((p) => p.pid === process.pid);
+  return {
+    app: treeCpuSeconds(app.pid, procs),
+    workers: workerPids.reduce((sum, pid) => sum + treeCpuSeconds(pid, procs), 0),
+    postgres: procs.filter((p) => p.comm.startsWith("postgres")).reduce((sum, p) => sum + p.cpuSeconds, 0),
+    bench: me ? me.cpuSeconds : 0,
+  };
+}
+
 async function main(): Promise<void> {
-  console.log(`bench:load — ${USERS} users, ${VIEWERS} viewers, ${FILM_SECONDS}-second films, viewer think time ~${THINK_MS} ms`);
+  console.log(
+    `bench:load — ${USERS} users, ${VIEWERS} viewers, ${FILM_SECONDS}-second films, ` +
+      (VIEWER === "player" ? "viewers watch as the page and its player do (normal speed)" : `viewers poll every ~${THINK_MS} ms`),
+  );
   console.log(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   const startedApp = performance.now();
+  const database = ADMIN_URL ? await createDatabase(ADMIN_URL) : undefined;
+  console.log(database ? `service mode: Postgres (${new URL(ADMIN_URL!).host}), the app serving only, ${WORKERS} separate worker process(es)` : "embedded mode: PGlite and the worker in the app's process");
   const app = await startApp({
+    ...(database ? { databaseUrl: database.url, embeddedWorker: false } : {}),
     timeoutMs: 300_000,
     env: {
       AUTEUR_MESSAGES_PER_MINUTE: "0",
@@ -187,17 +324,20 @@ async function main(): Promise<void> {
     },
     ...(PROFILE_DIR ? { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] } : {}),
   });
+  const workers = database ? Array.from({ length: WORKERS }, (_, i) => startWorker(database.url, app.dataDir, i)) : [];
   console.log(`app ready on ${app.url} in ${((performance.now() - startedApp) / 1000).toFixed(1)} s (build included when stale)`);
   const made: Made[] = [];
   let finished = false;
   try {
     const started = performance.now();
-    const viewers = Array.from({ length: VIEWERS }, (_, i) => viewer(app, i, made, () => finished));
+    const cpuAtStart = cpuParts(app, workers.map((w) => w.pid));
+    const viewers = Array.from({ length: VIEWERS }, (_, i) => (VIEWER === "player" ? playerViewer(app, made, () => finished) : viewer(app, i, made, () => finished)));
     await Promise.all(Array.from({ length: USERS }, (_, i) => user(app, i, made)));
     const sentSeconds = (performance.now() - started) / 1000;
     const statuses = await waitForCuts(app, made, Date.now() + TIMEOUT_MS);
     const renderSeconds = (performance.now() - started) / 1000;
     finished = true;
+    const cpuAtEnd = cpuParts(app, workers.map((w) => w.pid));
     await Promise.all(viewers);
     const seconds = (performance.now() - started) / 1000;
 
@@ -223,7 +363,12 @@ async function main(): Promise<void> {
     rows.push(summarize("all API reads", allReads, seconds));
     console.log(`\nAll ideas and messages answered in ${sentSeconds.toFixed(1)} s; every cut settled after ${renderSeconds.toFixed(1)} s; viewers ran ${seconds.toFixed(1)} s.\n`);
     console.log(formatTable(rows));
+    const cores = os.cpus().length;
+    const share = (k: keyof CpuParts) => `${k} ${(cpuAtEnd[k] - cpuAtStart[k]).toFixed(0)} s (${((100 * (cpuAtEnd[k] - cpuAtStart[k])) / (renderSeconds * cores)).toFixed(0)}%)`;
+    console.log(`\nCPU while rendering (${renderSeconds.toFixed(0)} s x ${cores} cores): ${(["app", "workers", "postgres", "bench"] as const).map(share).join(", ")}` +
+      (WORKERS ? "" : " (embedded: the workers' CPU is in the app's)") + `; postgres counts every server process on the machine.`);
     for (const e of book.errorReasons()) console.log(`  error: ${e.name}: ${e.reason} x${e.count}`);
+    if (VIEWER === "player") console.log(`Live updates: ${liveEvents.count} film events reached viewers on open event streams.`);
 
     const cuts = made.flatMap((f) => f.cutIds);
     const failed = cuts.filter((id) => statuses.get(id) === "failed").length;
@@ -240,12 +385,23 @@ async function main(): Promise<void> {
     process.exitCode = verdict ? 0 : 1;
   } finally {
     finished = true;
+    await Promise.all(workers.map((w) => w.stop()));
     await app.stop();
+    await database?.drop();
   }
   if (PROFILE_DIR) {
-    // The app server is the process that ran longest of those with a profile: the largest file.
-    const files = readdirSync(PROFILE_DIR).map((f) => path.join(PROFILE_DIR, f)).sort((a, b) => statSync(b).size - statSync(a).size);
-    if (files[0]) console.log(`\n${formatProfile(summarizeProfile(files[0]))}\n(all profiles: ${PROFILE_DIR})`);
+    // The app server is the process that ran longest of those with a profile: the largest file. The
+    // separate workers' profiles are in workers/.
+    const largest = (dir: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .map((f) => path.join(dir, f))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+    const appProfile = largest(PROFILE_DIR);
+    if (appProfile) console.log(`\napp server:\n${formatProfile(summarizeProfile(appProfile))}`);
+    const workerProfile = WORKERS ? largest(path.join(PROFILE_DIR, "workers")) : undefined;
+    if (workerProfile) console.log(`\nworker:\n${formatProfile(summarizeProfile(workerProfile))}`);
+    console.log(`(all profiles: ${PROFILE_DIR})`);
   }
 }
 

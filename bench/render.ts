@@ -13,7 +13,7 @@
  * peak memory of the children and of ffmpeg (sampled from /proc), which should not grow with length.
  * Not a test: figures depend on the machine and its load (printed too).
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +29,7 @@ import { drawFrame } from "../lib/render/draw-frame";
 import { prepareShot } from "../lib/render/prepare-shot";
 import { renderShotArgs } from "../lib/render/render-shot-args";
 import { writeScreenplay } from "../lib/writer";
+import { descendants, parseStat, readProcs } from "./proc";
 
 interface Options {
   lengths: number[];
@@ -70,47 +71,6 @@ function ideaOf(seconds: number): string {
 }
 
 // ---- process tree sampling (/proc) -------------------------------------------------------------
-
-const PAGE = 4096;
-const TICKS = 100;
-
-interface ProcInfo {
-  pid: number;
-  ppid: number;
-  comm: string;
-  rssBytes: number;
-}
-
-function readProcs(): ProcInfo[] {
-  const out: ProcInfo[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const close = stat.lastIndexOf(")");
-      const comm = stat.slice(stat.indexOf("(") + 1, close);
-      const fields = stat.slice(close + 2).split(" ");
-      out.push({ pid: Number(name), ppid: Number(fields[1]), comm, rssBytes: Number(fields[21]) * PAGE });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return out;
-}
-
-function descendants(root: number, procs: ProcInfo[]): ProcInfo[] {
-  const byParent = new Map<number, ProcInfo[]>();
-  for (const p of procs) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
-  const found: ProcInfo[] = [];
-  const stack = [root];
-  while (stack.length) {
-    for (const child of byParent.get(stack.pop()!) ?? []) {
-      found.push(child);
-      stack.push(child.pid);
-    }
-  }
-  return found;
-}
 
 /** Stage kinds running right now (the sampler charges each sample's largest child to them). */
 const runningStages = new Map<string, number>();
@@ -171,10 +131,8 @@ function childHighWater(): number {
 
 /** CPU seconds of this process and of its waited-for descendants (children count once they exit). */
 function cpuSeconds(): { self: number; children: number } {
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-  return { self: (Number(f[11]) + Number(f[12])) / TICKS, children: (Number(f[13]) + Number(f[14])) / TICKS };
+  const me = parseStat(process.pid, readFileSync("/proc/self/stat", "utf8"));
+  return { self: me.cpuSeconds, children: me.childrenCpuSeconds };
 }
 
 // ---- a small priority scheduler in the worker's order ----------------------------------------------
@@ -198,16 +156,7 @@ interface Done {
 /** CPU seconds of every Node child so far, their finished ffmpegs included (utime+stime+cutime+cstime). */
 function childrenCpu(): number {
   let total = 0;
-  for (const p of descendants(process.pid, readProcs())) {
-    if (!p.comm.startsWith("node")) continue;
-    try {
-      const stat = readFileSync(`/proc/${p.pid}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
-    } catch {
-      // gone
-    }
-  }
+  for (const p of descendants(process.pid, readProcs())) if (p.comm.startsWith("node")) total += p.cpuSeconds + p.childrenCpuSeconds;
   return total;
 }
 

@@ -57,21 +57,41 @@ function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
+  /** The `next start` process (its descendants are the app's children). */
+  pid: number;
   dataDir: string;
   /** Everything the server printed, for failure messages. */
   log(): string;
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<AppServer> {
+export async function startApp(
+  options: {
+    timeoutMs?: number;
+    env?: Record<string, string>;
+    nodeArgs?: string[];
+    /** A Postgres database for the app instead of PGlite in its data folder. */
+    databaseUrl?: string;
+    /** False: no worker in the app's process (separate `npm run worker` processes render). */
+    embeddedWorker?: boolean;
+  } = {},
+): Promise<AppServer> {
   if (buildIsStale()) buildApp();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "auteur-e2e-"));
   let output = "";
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    // Embedded mode (PGlite + in-process worker) in a folder of its own.
-    env: { ...process.env, ...options.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTEUR_DATA_DIR: dataDir, DATABASE_URL: "" },
+    // Embedded mode (PGlite + in-process worker) in a folder of its own, unless a database is given.
+    env: {
+      ...process.env,
+      ...options.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTEUR_DATA_DIR: dataDir,
+      DATABASE_URL: options.databaseUrl ?? "",
+      ...(options.embeddedWorker === undefined ? {} : { AUTEUR_EMBEDDED_WORKER: options.embeddedWorker ? "1" : "0" }),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -113,5 +133,5 @@ export async function startApp(options: { timeoutMs?: number; env?: Record<strin
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, dataDir, log: () => output, stop };
+  return { url, pid: child.pid!, dataDir, log: () => output, stop };
 }
