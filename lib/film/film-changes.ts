@@ -50,14 +50,17 @@ export function filmVersions(database: Database): Promise<FilmVersions> {
   let found = byDatabase.get(database);
   if (!found) {
     const versions = new FilmVersions();
-    found = database
-      .listen(
-        FILM_CHANGES_CHANNEL,
-        (filmId) => versions.changed(filmId),
-        () => {
-          versions.reset();
-          versions.listening = true;
-        },
+    // A server that refuses LISTEN (a pooler in transaction mode, say) leaves readers reading every time.
+    found = Promise.resolve()
+      .then(() =>
+        database.listen(
+          FILM_CHANGES_CHANNEL,
+          (filmId) => versions.changed(filmId),
+          () => {
+            versions.reset();
+            versions.listening = true;
+          },
+        ),
       )
       .then(
         () => versions,

@@ -18,7 +18,8 @@ import { assetFile, hasAsset } from "../assets/store";
 import { AuteurError } from "../errors";
 import { runFfmpeg } from "../media/ffmpeg";
 import { FILM_FORMAT } from "../plan/specs";
-import { getRuntime } from "../runtime";
+import { getRuntime, type Runtime } from "../runtime";
+import { filmVersions, VersionedReads } from "./film-changes";
 
 export interface TimelineRow {
   position: number;
@@ -80,15 +81,39 @@ export function buildRemuxArgs(input: { source: string; output: string; offsetSe
   ];
 }
 
-async function cutSegments(ownerId: string, cutId: string) {
-  const rt = await getRuntime();
+interface CutSegments {
+  segments: PlaylistSegment[];
+  complete: boolean;
+}
+
+async function readCutSegments(rt: Runtime, ownerId: string, cutId: string): Promise<CutSegments> {
   // The state alone: a playlist or segment request never needs the screenplay.
   const cut = await getCutStateByIdForOwner({ db: rt.db, cutId, ownerId });
   if (!cut) throw new AuteurError("not_found", "No such cut.");
+  filmOfCut.set(cut.id, cut.filmId);
+  if (filmOfCut.size > 100_000) filmOfCut.delete(filmOfCut.keys().next().value!);
   const rows = await listCutShotsByCut({ db: rt.db, cutId: cut.id });
   const segments = readySegments(rows, (key) => hasAsset(key) && existsSync(assetFile(key, "segment.mp4")));
   const complete = cut.status === "complete" && segments.length === rows.length;
-  return { cut, segments, complete };
+  return { segments, complete };
+}
+
+/** The film of each cut read so far (a cut never moves to another film). */
+const filmOfCut = new Map<string, string>();
+
+/**
+ * Segment lists shared by every player of a cut while its film's version stands (film-changes.ts):
+ * players reload the playlist every few seconds while a cut renders, and a list changes only when a
+ * stage lands, which the reconciler announces.
+ */
+const segmentReads = new VersionedReads<CutSegments>(5_000);
+
+async function cutSegments(ownerId: string, cutId: string): Promise<CutSegments> {
+  const rt = await getRuntime();
+  const versions = await filmVersions(rt.database);
+  const filmId = filmOfCut.get(cutId);
+  const version = versions.listening && filmId ? versions.version(filmId) : undefined;
+  return segmentReads.get(`${ownerId}\0${cutId}`, version, Date.now(), () => readCutSegments(rt, ownerId, cutId));
 }
 
 /** The cut's playlist as it stands now. `segmentUrl` says where each segment is served (owner or share routes). */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCutShotsByCut, updateCut, updateCutShot } from "../../db/queries";
 import { produceAsset } from "../../lib/assets/store";
 import { runFfmpeg } from "../../lib/media/ffmpeg";
+import { announceFilmChange, filmVersions } from "../../lib/film/film-changes";
 import { getCutPlaylist, getCutSegment } from "../../lib/film/playlist";
 import { createFilm } from "../../lib/film/service";
 import { LOCAL_USER } from "../../lib/runtime";
@@ -46,12 +47,25 @@ async function fakeMix(name: string): Promise<string> {
 describe(`HLS playlist of a cut (${TEST_DB})`, () => {
   let world: TestWorld;
   let cutId = "";
+  let filmId = "";
+
+  /**
+   * What the reconciler does after a stage lands: announce the film's change. Players share segment
+   * lists between changes; this waits until the announcement has reached this process.
+   */
+  async function landed() {
+    const versions = await filmVersions(world.rt.database);
+    const before = versions.version(filmId);
+    await announceFilmChange(world.rt.db, filmId);
+    while (versions.version(filmId) === before) await new Promise((r) => setTimeout(r, 5));
+  }
   let shotIds: string[] = [];
 
   beforeAll(async () => {
     world = await startWorld({ worker: false });
     const made = await createFilm({ ownerId: owner, idea: "A 12-second scene: Ana, a baker, hands Ben, a boy, a loaf at dawn." });
     cutId = made.cutId;
+    filmId = made.filmId;
     const rows = await listCutShotsByCut({ db: world.rt.db, cutId });
     shotIds = rows.map((r) => r.shotId);
     // Plan every shot with a mix key whose asset does not exist yet.
@@ -70,10 +84,12 @@ describe(`HLS playlist of a cut (${TEST_DB})`, () => {
 
     // The second shot lands first: nothing can play yet.
     await fakeMix("1");
+    await landed();
     text = await getCutPlaylist({ ownerId: owner, cutId });
     expect(text).not.toContain("#EXTINF");
 
     await fakeMix("0");
+    await landed();
     text = await getCutPlaylist({ ownerId: owner, cutId });
     expect(text.match(/#EXTINF:1\.500000,/g)).toHaveLength(2);
     expect(text).toContain("segments/0.ts\n");
@@ -83,6 +99,7 @@ describe(`HLS playlist of a cut (${TEST_DB})`, () => {
 
     for (let i = 2; i < shotIds.length; i++) await fakeMix(String(i));
     await updateCut({ db: world.rt.db, cutId, set: { status: "complete" } });
+    await landed();
     text = await getCutPlaylist({ ownerId: owner, cutId, segmentUrl: (i) => `/x/${i}.ts` });
     expect(text.match(/#EXTINF/g)).toHaveLength(shotIds.length);
     expect(text.trimEnd().endsWith("#EXT-X-ENDLIST")).toBe(true);

@@ -20,7 +20,9 @@ vi.mock("../../../lib/film/versions", () => versions);
 vi.mock("../../../lib/film/service", () => service);
 vi.mock("../../../lib/film/share", () => share);
 vi.mock("../../../lib/film/playlist", () => playlist);
-vi.mock("../../../lib/runtime", () => ({ getLocalUser: async () => ({ id: "local", name: "You" }), getRuntime: async () => ({}) }));
+// A database whose change notifications never come: live views are read on every look.
+const database = { listen: async () => Promise.reject(new Error("no LISTEN here")) };
+vi.mock("../../../lib/runtime", () => ({ getLocalUser: async () => ({ id: "local", name: "You" }), getRuntime: async () => ({ database }) }));
 
 const filmRoute = await import("../../../app/api/films/[filmId]/route");
 const filmsRoute = await import("../../../app/api/films/route");
@@ -146,7 +148,11 @@ describe("streaming", () => {
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const reader = response.body!.getReader();
     let text = "";
-    while (!text.includes("event: film")) text += new TextDecoder().decode((await reader.read()).value);
+    while (!text.includes("event: film")) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
     controller.abort();
     await reader.cancel();
     expect(text).toContain('"id":"f1"');
