@@ -123,7 +123,8 @@ function jsonOf(state: unknown): string {
  */
 const liveViews = new VersionedReads<FilmView>(5_000);
 
-async function liveFilmView(input: { ownerId: string; filmId: string; cutId?: string; branchId?: string }): Promise<FilmView> {
+/** The film view as live streams see it: shared with every stream of the film at its current version. */
+export async function liveFilmView(input: { ownerId: string; filmId: string; cutId?: string; branchId?: string }): Promise<FilmView> {
   const rt = await getRuntime();
   const versions = await filmVersions(rt.database);
   const key = [input.ownerId, input.filmId, input.cutId ?? "", input.branchId ?? ""].join("\0");
