@@ -30,6 +30,8 @@ export interface WorkerOptions {
 
 export interface Worker {
   name: string;
+  /** Resolves once the CPU children have loaded their modules: from then on a stage starts at once. */
+  ready: Promise<void>;
   /** Advance a cut now (coalesced: calls while one runs make exactly one more run). */
   advance(cutId: string): Promise<void>;
   stop(): Promise<void>;
@@ -60,7 +62,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // most urgent of them take an idle child.
   const pool = new CpuPool(options.concurrency, { AUTEUR_DATA_DIR: options.dataDir }, undefined, env().workerNice, 30);
   // The children load their modules now, not when the first film's first stage is waiting for them.
-  pool.warm();
+  const ready = pool.warm();
   const ctx = { db, boss, captions: options.captions, providers: planProviders() };
   const running = new Map<string, Promise<void>>();
   const dirty = new Set<string>();
@@ -159,6 +161,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   return {
     name,
+    ready,
     advance,
     async stop() {
       stopping = true;

@@ -148,9 +148,13 @@ export class CpuPool {
     });
   }
 
-  /** Start every child now (loading its modules takes a while), so the first stage does not wait for it. */
-  warm(): void {
+  /**
+   * Start every child now (loading its modules takes about half a second each), so the first stage
+   * does not wait for it. Resolves when every child has loaded (or stopped).
+   */
+  warm(): Promise<void> {
     while (!this.closed && this.slots.length < this.size) this.spawn();
+    return Promise.all(this.slots.map((s) => s.ready)).then(() => {});
   }
 
   /** Run one stage in a child; while all are busy, stages wait and go by `priority` (higher first). */

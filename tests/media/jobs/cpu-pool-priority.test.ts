@@ -78,9 +78,13 @@ describe("the CPU pool's priority", () => {
   });
 
   it("gives an idle child to the most urgent of stages that arrive together", async () => {
+    const children = () => descendants(process.pid).filter((p) => p.ppid === process.pid).map((p) => p.pid);
+    const before = children();
     const gathering = new CpuPool(1, { AUTEUR_DATA_DIR: dataDir }, undefined, 0, 50);
     try {
-      gathering.warm();
+      // Warming resolves once the child has loaded its modules: it is there, waiting for work.
+      await gathering.warm();
+      expect(children().filter((pid) => !before.includes(pid))).toHaveLength(1);
       const order: string[] = [];
       const run = (name: string, key: string, priority: number) =>
         gathering.run({ ...makeShotSpec({ seconds: 0.5 }), key: key.repeat(64) }, undefined, priority).then(() => order.push(name));
