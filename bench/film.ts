@@ -73,8 +73,12 @@ async function main() {
         .groupBy(jobResults.queue);
     const stitchOf = async (id: string) => {
       const [row] = await rt.db.select({ meta: assets.meta }).from(assets).innerJoin(cuts, eq(cuts.filmKey, assets.key)).where(eq(cuts.id, id));
-      const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number; videoScenesMade?: number; videoScenesReused?: number };
-      return `scene audio pieces (3 a scene) made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}; scene videos joined ${m.videoScenesMade ?? "?"}, reused ${m.videoScenesReused ?? "?"}`;
+      const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number; videoScenesMade?: number; videoScenesReused?: number; phasesMs?: { scenes: number; mux: number; other: number } };
+      const p = m.phasesMs;
+      return (
+        `scene audio pieces (3 a scene) made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}; scene videos joined ${m.videoScenesMade ?? "?"}, reused ${m.videoScenesReused ?? "?"}` +
+        (p ? `; ms: scenes ${p.scenes}, film mux ${p.mux}, other ${p.other}` : "")
+      );
     };
     // When each job of a cut ran, from its finishing time and working time: where the wall time went.
     const timelineOf = async (id: string, sentAtMs: number) => {

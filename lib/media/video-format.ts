@@ -34,11 +34,14 @@ export function h264LevelFor(size: FrameSize): string {
  * Extra x264 settings for the fast presets. Animatic frames are flat shapes with soft noise (grain,
  * rain): x264's sub-macroblock partitions and its finer sub-pixel refinement buy almost nothing on
  * them and cost half of its time. Measured on 720p animatic shots (veryfast, crf 20): x264 CPU per
- * frame about halved, file size the same, SSIM 0.9781 -> 0.9765. Slower presets (a person asking for
- * quality) keep x264's own choices; ultrafast already does less than this.
+ * frame about halved, file size the same, SSIM 0.9781 -> 0.9765. On top of that, the diamond motion
+ * search (camera moves are slow pans and pushes) and a fixed B-frame pattern (no adaptive B-frame
+ * decision; one B-frame between references either way): ffmpeg CPU 7.5% lower (median of 5 paired
+ * runs over 498 frames of seven bench shots at crf 22), SSIM 0.98258 -> 0.98260, 1.3% more bytes.
+ * Slower presets (a person asking for quality) keep x264's own choices; ultrafast already does less.
  */
 export function x264SpeedParams(preset: string): string[] {
-  return preset === "veryfast" || preset === "superfast" ? ["partitions=none", "subme=1"] : [];
+  return preset === "veryfast" || preset === "superfast" ? ["partitions=none", "subme=1", "me=dia", "b-adapt=0"] : [];
 }
 
 /** The x264 output parameters (put them after the inputs and filters, before the output file). */

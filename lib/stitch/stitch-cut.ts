@@ -110,6 +110,8 @@ export interface StitchMeta {
   /** Scenes whose joined video was made for this film, and scenes whose video an earlier film had joined. */
   videoScenesMade: number;
   videoScenesReused: number;
+  /** Where the stitch's time went (ms): the scenes' audio and video (made side by side), the film's mux, the rest. */
+  phasesMs: { scenes: number; mux: number; other: number };
 }
 
 export interface StitchInputs {
@@ -124,6 +126,7 @@ export interface StitchInputs {
 export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInputs): Promise<StitchMeta> {
   const work = path.join(dir, "work");
   await fs.mkdir(work);
+  const t0 = performance.now();
   try {
     const plan = planFilmAudio(spec, inputs.mixMetas);
     const scenes = planSceneVideos(spec);
@@ -131,6 +134,7 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
     // encoder, so two keep both cores busy when a cut changed several scenes. The scenes' video joins
     // are stream copies (mostly waiting on the disk), one at a time beside them.
     const [chunks, videos] = await Promise.all([mapInOrder(plan.chunks, AUDIO_CHUNKS_AT_ONCE, inputs.audioChunk), mapInOrder(scenes, 1, inputs.sceneVideo)]);
+    const tScenes = performance.now();
     const audioFile = path.join(work, "film.aac");
     await joinAacTrack(chunks.map((c) => c.dir), audioFile);
     const listFile = path.join(work, "scenes.txt");
@@ -145,7 +149,9 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
     const outFile = path.join(dir, "film.mp4");
     const videoFrames = spec.segments.reduce((n, s) => n + s.frames, 0);
     const moovBytes = reservedMoovBytes({ videoFrames, audioFrames: plan.aacFrames, subtitles: spec.subtitles.length, chapters: spec.chapters.length });
+    const tMux = performance.now();
     await muxFilm({ listFile, audioFile, srtFile, metadataFile, outFile, hasSubtitles: spec.subtitles.length > 0, sampleRate: spec.sampleRate }, moovBytes);
+    const muxMs = performance.now() - tMux;
     // Which scenes' audio and video this film was joined from (kept with the film: garbage collection
     // follows them, and the stems are joined from the audio on request).
     await fs.writeFile(path.join(dir, "audio-scenes.json"), JSON.stringify(plan.chunks.map((c) => c.key)));
@@ -164,6 +170,7 @@ export async function stitchCut(spec: StitchSpec, dir: string, inputs: StitchInp
       audioScenesReused: chunks.filter((c) => !c.made).length,
       videoScenesMade: videos.filter((v) => v.made).length,
       videoScenesReused: videos.filter((v) => !v.made).length,
+      phasesMs: { scenes: Math.round(tScenes - t0), mux: Math.round(muxMs), other: Math.round(performance.now() - t0 - (tScenes - t0) - muxMs) },
     };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

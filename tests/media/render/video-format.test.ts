@@ -36,7 +36,7 @@ describe("x264 speed settings", () => {
     for (const preset of ["veryfast", "superfast"]) expect(params(preset)).toEqual(expect.arrayContaining(["partitions=none", "subme=1", "threads=2", "open-gop=0"]));
     // a person who asks for a slower preset asks for quality: x264 keeps its own choices
     for (const preset of ["ultrafast", "faster", "medium"]) expect(params(preset).some((p) => p.startsWith("partitions") || p.startsWith("subme"))).toBe(false);
-    expect(x264SpeedParams("veryfast")).toEqual(["partitions=none", "subme=1"]);
+    expect(x264SpeedParams("veryfast")).toEqual(["partitions=none", "subme=1", "me=dia", "b-adapt=0"]);
   });
 });
 
