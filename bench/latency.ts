@@ -3,6 +3,8 @@
 export interface Sample {
   ms: number;
   ok: boolean;
+  /** When the request ended (performance.now()). */
+  at: number;
 }
 
 export class LatencyBook {
@@ -13,10 +15,10 @@ export class LatencyBook {
     for (const c of classes) this.#samples.set(c, []);
   }
 
-  record(name: string, ms: number, error?: string): void {
+  record(name: string, ms: number, error?: string, at = performance.now()): void {
     const samples = this.#samples.get(name);
     if (!samples) throw new Error(`unknown endpoint class ${name}`);
-    samples.push({ ms, ok: error === undefined });
+    samples.push({ ms, ok: error === undefined, at });
     if (error !== undefined) {
       const byReason = this.#errors.get(name) ?? new Map<string, number>();
       byReason.set(error, (byReason.get(error) ?? 0) + 1);
@@ -63,6 +65,26 @@ export function summarize(name: string, samples: readonly Sample[], seconds: num
     max: sorted.at(-1) ?? Number.NaN,
     errors: samples.filter((s) => !s.ok).length,
   };
+}
+
+/**
+ * The p95 of samples by when they started, in windows of `widthMs` from `fromMs`: shows whether slow
+ * requests come in a burst (everyone arriving at once) or all along.
+ */
+export function p95ByWindow(samples: readonly Sample[], fromMs: number, widthMs: number): { fromSec: number; count: number; p95: number }[] {
+  const windows = new Map<number, number[]>();
+  for (const s of samples) {
+    const w = Math.max(0, Math.floor((s.at - s.ms - fromMs) / widthMs));
+    const list = windows.get(w) ?? [];
+    list.push(s.ms);
+    windows.set(w, list);
+  }
+  return [...windows.keys()]
+    .sort((a, b) => a - b)
+    .map((w) => {
+      const sorted = windows.get(w)!.sort((a, b) => a - b);
+      return { fromSec: (w * widthMs) / 1000, count: sorted.length, p95: percentile(sorted, 95) };
+    });
 }
 
 export function formatTable(rows: readonly Row[]): string {

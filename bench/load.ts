@@ -33,7 +33,7 @@ import { startApp, type AppServer } from "../tests/e2e/app-server";
 import { createDatabase } from "../tests/integration/harness";
 import { readProvenance } from "../lib/provenance/read-provenance";
 import { formatProfile, summarizeProfile } from "./cpu-profile-summary";
-import { formatTable, LatencyBook, summarize } from "./latency";
+import { formatTable, LatencyBook, p95ByWindow, summarize } from "./latency";
 import { readProcs, treeCpuSeconds } from "./proc";
 
 const { values } = parseArgs({
@@ -363,6 +363,9 @@ async function main(): Promise<void> {
     rows.push(summarize("all API reads", allReads, seconds));
     console.log(`\nAll ideas and messages answered in ${sentSeconds.toFixed(1)} s; every cut settled after ${renderSeconds.toFixed(1)} s; viewers ran ${seconds.toFixed(1)} s.\n`);
     console.log(formatTable(rows));
+    // Slow reads in a burst (everyone arriving at once) or all along: the p95 of every 30 s of the run.
+    const byWindow = p95ByWindow(allReads, started, 30_000);
+    console.log(`\nall API reads by when they were sent (p95, count): ${byWindow.map((w) => `${w.fromSec}s ${Math.round(w.p95)} ms (${w.count})`).join(", ")}`);
     const cores = os.cpus().length;
     const share = (k: keyof CpuParts) => `${k} ${(cpuAtEnd[k] - cpuAtStart[k]).toFixed(0)} s (${((100 * (cpuAtEnd[k] - cpuAtStart[k])) / (renderSeconds * cores)).toFixed(0)}%)`;
     console.log(`\nCPU while rendering (${renderSeconds.toFixed(0)} s x ${cores} cores): ${(["app", "workers", "postgres", "bench"] as const).map(share).join(", ")}` +
