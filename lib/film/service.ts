@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import {
   getCutByIdForOwner,
+  getCutStateByIdForOwner,
   getFilmByIdForOwner,
   insertBranch,
   insertCut,
@@ -318,14 +319,30 @@ export async function getShotPoster(input: { ownerId: string; cutId: string; sho
   return { path: file, contentType: "image/png", size: statSync(file).size };
 }
 
-/** Wait until a cut is complete or failed, reporting progress (CLI, tests). */
+/** How often a waiter with a progress callback reads the whole cut view. */
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Wait until a cut is complete or failed, reporting progress (CLI, tests). Each look reads the cut's
+ * state alone (one small query); the whole view (every shot, its asset's meta) is read for progress at
+ * most every PROGRESS_EVERY_MS and once at the end, so a waiter does not take CPU from the render.
+ */
 export async function waitForCut(input: { ownerId: string; cutId: string; onProgress?: (view: CutView) => void; timeoutMs?: number; intervalMs?: number }): Promise<CutView> {
+  const rt = await getRuntime();
   const deadline = Date.now() + (input.timeoutMs ?? 6 * 60 * 60 * 1000);
+  let viewedAt = -Infinity;
   for (;;) {
-    const view = await getCut({ ownerId: input.ownerId, cutId: input.cutId });
-    input.onProgress?.(view);
-    if (view.status === "complete" || view.status === "failed") return view;
-    if (Date.now() > deadline) throw new AuteurError("timeout", `The cut did not finish in time (${Math.round(view.progress * 100)}% done).`);
+    const state = await getCutStateByIdForOwner({ db: rt.db, cutId: input.cutId, ownerId: input.ownerId });
+    if (!state) throw new AuteurError("not_found", "No such cut.");
+    const settled = state.status === "complete" || state.status === "failed";
+    const late = Date.now() > deadline;
+    if (settled || late || (input.onProgress && Date.now() - viewedAt >= PROGRESS_EVERY_MS)) {
+      const view = await getCut({ ownerId: input.ownerId, cutId: input.cutId });
+      viewedAt = Date.now();
+      input.onProgress?.(view);
+      if (view.status === "complete" || view.status === "failed") return view;
+      if (late) throw new AuteurError("timeout", `The cut did not finish in time (${Math.round(view.progress * 100)}% done).`);
+    }
     await new Promise((r) => setTimeout(r, input.intervalMs ?? 250));
   }
 }
