@@ -72,4 +72,17 @@ describe("signing in", () => {
     expect(response.status).toBe(401);
     expect((await response.json()).error.code).toBe("unauthorized");
   });
+
+  it("answers a cut's playlist and segments 401 without a session too (the server's direct path)", async () => {
+    const cut = "00000000-0000-4000-8000-000000000000";
+    for (const [method, url] of [
+      ["GET", `/api/cuts/${cut}/playlist.m3u8`],
+      ["GET", `/api/cuts/${cut}/segments/0.ts`],
+      ["HEAD", `/api/cuts/${cut}/segments/0.mp4`],
+    ] as const) {
+      const response = await fetch(`${app.url}${url}`, { method });
+      expect(response.status, `${method} ${url}`).toBe(401);
+      if (method === "GET") expect((await response.json()).error.code).toBe("unauthorized");
+    }
+  });
 });

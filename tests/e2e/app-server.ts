@@ -1,6 +1,7 @@
 /**
  * Starts the real app for a browser test: `next build` once (again only when a source is newer than the
- * build), then `next start` on a free loopback port with its own data folder, so it never touches .auteur/.
+ * build), then `npm start`'s server (cli/serve.ts start: Next.js behind the direct path for playlists and
+ * segments) on a free loopback port with its own data folder, so it never touches .auteur/.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const SERVE = path.join(ROOT, "cli", "serve.ts");
 const SOURCES = ["app", "lib", "db", "workers", "public", "instrumentation.ts", "next.config.ts", "package.json", "package-lock.json"];
 
 function newestMtime(entry: string): number {
@@ -57,7 +59,7 @@ function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
-  /** The `next start` process (its descendants are the app's children). */
+  /** The app server's process (its descendants are the app's children). */
   pid: number;
   dataDir: string;
   /** Everything the server printed, for failure messages. */
@@ -80,7 +82,7 @@ export async function startApp(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), "auteur-e2e-"));
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", SERVE, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     // Embedded mode (PGlite + in-process worker) in a folder of its own, unless a database is given.
     env: {
@@ -118,7 +120,7 @@ export async function startApp(
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+      throw new Error(`the app server exited with ${child.exitCode}:\n${output}`);
     }
     try {
       const response = await fetch(`${url}/api/films`);

@@ -1,18 +1,10 @@
-import { getCutPlaylist } from "../../../../../lib/film/playlist";
-import { currentOwner } from "../../../../../lib/http/current-owner";
-import { errorResponse } from "../../../../../lib/http/error-response";
-import { playlistResponse } from "../../../../../lib/http/playlist-response";
+import { cutPlaylistAnswer } from "../../../../../lib/http/cut-stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** HLS playlist of the cut: the segments rendered so far, in film order; ends once the cut is complete. */
+/** HLS playlist of the cut (lib/http/cut-stream.ts; `npm start` answers it without the router, the same way). */
 export async function GET(request: Request, { params }: { params: Promise<{ cutId: string }> }): Promise<Response> {
-  try {
-    const owner = await currentOwner(request);
-    const { cutId } = await params;
-    return playlistResponse(await getCutPlaylist({ ownerId: owner.id, cutId }));
-  } catch (error) {
-    return errorResponse(error);
-  }
+  const { cutId } = await params;
+  return cutPlaylistAnswer(request, { cutId });
 }

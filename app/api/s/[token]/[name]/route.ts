@@ -1,10 +1,9 @@
 import { AuteurError } from "../../../../../lib/errors";
-import { getCutPlaylist } from "../../../../../lib/film/playlist";
 import { getCutFile, isCutFileName } from "../../../../../lib/film/service";
-import { resolveShare, sharedUrls } from "../../../../../lib/film/share";
+import { resolveShare } from "../../../../../lib/film/share";
+import { cutPlaylistAnswer } from "../../../../../lib/http/cut-stream";
 import { errorResponse } from "../../../../../lib/http/error-response";
 import { fileResponse } from "../../../../../lib/http/file-response";
-import { playlistResponse } from "../../../../../lib/http/playlist-response";
 import { getLabelledFilmFile } from "../../../../../lib/provenance/labelled-film";
 
 export const runtime = "nodejs";
@@ -16,11 +15,8 @@ type Context = { params: Promise<{ token: string; name: string }> };
 async function serve(request: Request, { params }: Context, headOnly: boolean): Promise<Response> {
   try {
     const { token, name } = await params;
+    if (name === "playlist.m3u8") return cutPlaylistAnswer(request, { token });
     const share = await resolveShare({ token });
-    if (name === "playlist.m3u8") {
-      const urls = sharedUrls(token);
-      return playlistResponse(await getCutPlaylist({ ownerId: share.ownerId, cutId: share.cutId, segmentUrl: urls.segment }));
-    }
     if (!SHARED_FILES.has(name) || !isCutFileName(name)) throw new AuteurError("not_found", "No such file.");
     const file =
       name === "film.mp4"
