@@ -4,8 +4,9 @@
  * segment is the shot's mixed segment.mp4 remuxed to MPEG-TS by stream copy (no re-encode), its
  * timestamps moved to the shot's start in the film so the picture runs on continuously.
  *
- * The remuxed .ts is cached beside the shot's mix asset (named by its start frame, since one shot
- * may start at different times in different cuts); it goes when the asset is collected.
+ * The remuxed .ts is cached beside the shot's mix asset, once from zero and once per start frame it
+ * was asked at (one shot may start at different times in different cuts); they go when the asset is
+ * collected.
  *
  * For browsers without native HLS the same segment is also served as fragmented MP4 (for Media Source
  * Extensions), with timestamps from zero: the player places it with the playlist's durations.
@@ -17,6 +18,7 @@ import { getCutStateByIdForOwner, listCutShotsByCut } from "../../db/queries";
 import { assetFile, hasAsset } from "../assets/store";
 import { AuteurError } from "../errors";
 import { runFfmpeg } from "../media/ffmpeg";
+import { shiftMpegTs } from "../media/mpegts-shift";
 import { FILM_FORMAT } from "../plan/specs";
 import { getRuntime, type Runtime } from "../runtime";
 import { filmVersions, VersionedReads } from "./film-changes";
@@ -124,27 +126,48 @@ export async function getCutPlaylist(input: { ownerId: string; cutId: string; se
 
 const making = new Map<string, Promise<void>>();
 
-/** One segment of the cut as MPEG-TS (or fragmented MP4), remuxed on first request and cached. */
+/** Make `output` once (concurrent askers share the work): written to a temporary name, then renamed. */
+async function makeOnce(output: string, make: (temp: string) => Promise<void>): Promise<void> {
+  if (existsSync(output)) return;
+  let job = making.get(output);
+  if (!job) {
+    const temp = `${output}.${randomUUID()}.part`;
+    job = make(temp)
+      .then(() => fs.rename(temp, output))
+      .catch(async (err) => {
+        await fs.rm(temp, { force: true });
+        throw err;
+      })
+      .finally(() => making.delete(output));
+    making.set(output, job);
+  }
+  await job;
+}
+
+/** MPEG-TS clock ticks (90 kHz) in one film frame. */
+const TICKS_PER_FRAME = 90_000 / FILM_FORMAT.fps;
+
+/**
+ * One segment of the cut as MPEG-TS (or fragmented MP4), made on first request and cached. The MPEG-TS
+ * is remuxed by ffmpeg once per shot, from zero (`hls-base.ts`); its copy for a place in the film is that
+ * file with its clocks moved by the shot's start (lib/media/mpegts-shift: no process to start, which
+ * in a busy server costs more than the copy).
+ */
 export async function getCutSegment(input: { ownerId: string; cutId: string; index: number; format?: SegmentFormat }): Promise<{ path: string; contentType: string; size: number }> {
   const { segments } = await cutSegments(input.ownerId, input.cutId);
   const segment = Number.isInteger(input.index) ? segments[input.index] : undefined;
   if (!segment) throw new AuteurError("not_found", `Segment ${input.index} is not ready yet.`);
-  const format = input.format ?? "ts";
-  const output = assetFile(segment.mixKey, format === "mp4" ? "mse-fragmented.mp4" : `hls-${segment.startFrame}.ts`);
-  if (!existsSync(output)) {
-    let job = making.get(output);
-    if (!job) {
-      const temp = `${output}.${randomUUID()}.part`;
-      job = runFfmpeg(buildRemuxArgs({ source: assetFile(segment.mixKey, "segment.mp4"), output: temp, offsetSec: segment.startFrame / FILM_FORMAT.fps, format }))
-        .then(() => fs.rename(temp, output))
-        .catch(async (err) => {
-          await fs.rm(temp, { force: true });
-          throw err;
-        })
-        .finally(() => making.delete(output));
-      making.set(output, job);
-    }
-    await job;
+  const source = assetFile(segment.mixKey, "segment.mp4");
+  if (input.format === "mp4") {
+    const output = assetFile(segment.mixKey, "mse-fragmented.mp4");
+    await makeOnce(output, (temp) => runFfmpeg(buildRemuxArgs({ source, output: temp, offsetSec: 0, format: "mp4" })).then(() => undefined));
+    return { path: output, contentType: "video/mp4", size: statSync(output).size };
   }
-  return { path: output, contentType: format === "mp4" ? "video/mp4" : "video/mp2t", size: statSync(output).size };
+  const base = assetFile(segment.mixKey, "hls-base.ts");
+  await makeOnce(base, (temp) => runFfmpeg(buildRemuxArgs({ source, output: temp, offsetSec: 0 })).then(() => undefined));
+  // Every segment keeps the base's own start (the muxer moves a stream that would start below zero, by
+  // the B-frame delay), so the shots still follow one another exactly.
+  const output = segment.startFrame === 0 ? base : assetFile(segment.mixKey, `hls-at-${segment.startFrame}.ts`);
+  await makeOnce(output, async (temp) => fs.writeFile(temp, shiftMpegTs(await fs.readFile(base), segment.startFrame * TICKS_PER_FRAME)));
+  return { path: output, contentType: "video/mp2t", size: statSync(output).size };
 }
