@@ -1,8 +1,8 @@
 /**
- * npm run bench:load [-- --users 3 --viewers 20 --seconds 20 --viewer player|poll --think-ms 500 --timeout-min 15 --profile]
+ * npm run bench:load [-- --users 3 --viewers 20 --seconds 20 --viewer player|poll --think-ms 500 --ramp-seconds 30 --timeout-min 15 --profile]
  *                     [--database-url postgres://postgres@127.0.0.1:5432/postgres --workers 1]
  *
- * Many people at once against the real app on loopback: `next start` in a fresh data folder, built first
+ * Many people at once against the real app on loopback: `npm start`'s server in a fresh data folder, built first
  * when sources changed. By default in embedded mode (PGlite and the worker in the app's process); with
  * --database-url (a Postgres server's admin URL) in service mode: a fresh database on that server, the
  * app serving only, and --workers separate `npm run worker` processes rendering from the same queues. Every user
@@ -14,7 +14,9 @@
  * still renders; at the end, on to another film. `--viewer poll` is a harsher loop that no page does:
  * the film view, the playlist and one random segment every --think-ms, and the events stream every
  * fifth round. Viewers stop once every cut has finished rendering, so the read figures are taken while
- * workers render.
+ * workers render. People arrive over the first --ramp-seconds (30 by default, evenly, users and viewers
+ * alike), as an audience does; --ramp-seconds 0 sends every idea and opens every viewer in the same
+ * instant. Before the clock, one request of each kind loads the routes' code (see warmUp).
  *
  * Then every finished film is downloaded once (film.mp4, labelled with its C2PA manifest on first export)
  * and its label read back. Prints per endpoint class: count, requests per second, p50/p95/p99/max latency and errors; then
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     "database-url": { type: "string" },
     workers: { type: "string", default: "1" },
     viewer: { type: "string", default: "player" },
+    "ramp-seconds": { type: "string", default: "30" },
   },
 });
 const VIEWER = values.viewer === "poll" ? "poll" : "player";
@@ -56,6 +59,11 @@ const USERS = Number(values.users);
 const VIEWERS = Number(values.viewers);
 const FILM_SECONDS = Number(values.seconds);
 const THINK_MS = Number(values["think-ms"]);
+/** Arrivals are spread evenly over this long from the start. */
+const RAMP_MS = Number(values["ramp-seconds"]) * 1000;
+if (!Number.isFinite(RAMP_MS) || RAMP_MS < 0) throw new Error("--ramp-seconds takes a number of seconds, 0 or more");
+/** When the index-th of `count` people arrives (ms from the start). */
+const arrivalMs = (index: number, count: number) => (count > 0 ? (index / count) * RAMP_MS : 0);
 const TIMEOUT_MS = Number(values["timeout-min"]) * 60_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 /** With --profile, the app's processes write V8 CPU profiles here; the app server's is summarized. */
@@ -153,6 +161,7 @@ interface Made {
 }
 
 async function user(app: AppServer, index: number, made: Made[]): Promise<void> {
+  await sleep(arrivalMs(index, USERS));
   const json = { "Content-Type": "application/json" };
   const created = await timed("create film", `${app.url}/api/films`, { method: "POST", headers: json, body: JSON.stringify({ idea: ideaFor(index) }) });
   if (!created) return;
@@ -181,8 +190,8 @@ function parsePlaylist(text: string, base: string): { segments: { url: string; s
 }
 
 /** A person watching: the page (film view, live events) and its player, at normal playback speed. */
-async function playerViewer(app: AppServer, made: Made[], done: () => boolean): Promise<void> {
-  await sleep(Math.random() * 2000);
+async function playerViewer(app: AppServer, index: number, made: Made[], done: () => boolean): Promise<void> {
+  await sleep(arrivalMs(index, VIEWERS) + Math.random() * 2000);
   while (!done()) {
     const film = made[Math.floor(Math.random() * made.length)];
     if (!film) {
@@ -217,7 +226,7 @@ async function playerViewer(app: AppServer, made: Made[], done: () => boolean): 
 
 async function viewer(app: AppServer, index: number, made: Made[], done: () => boolean): Promise<void> {
   let round = index;
-  await sleep(Math.random() * THINK_MS);
+  await sleep(arrivalMs(index, VIEWERS) + Math.random() * THINK_MS);
   while (!done()) {
     round++;
     const film = made[Math.floor(Math.random() * made.length)];
@@ -253,6 +262,31 @@ async function waitForCuts(app: AppServer, made: Made[], deadline: number): Prom
     if (Date.now() > deadline) return statuses;
     await sleep(2000);
   }
+}
+
+/**
+ * One request of each kind the run makes, for ids that do not exist, before the clock starts: Next.js
+ * loads a route's code on its first request, a one-time cost of a server just started, not a figure
+ * of the service under load. Returns the statuses (all answers, none a failure to connect).
+ */
+async function warmUp(app: AppServer): Promise<number[]> {
+  const none = "00000000-0000-4000-8000-000000000000";
+  const requests: [string, RequestInit?][] = [
+    ["/api/films", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }],
+    [`/api/films/${none}`],
+    [`/api/films/${none}/events`],
+    [`/api/films/${none}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }],
+    [`/api/cuts/${none}/playlist.m3u8`],
+    [`/api/cuts/${none}/segments/0.ts`],
+    [`/api/cuts/${none}/film.mp4`],
+  ];
+  const statuses: number[] = [];
+  for (const [url, init] of requests) {
+    const response = await fetch(`${app.url}${url}`, init);
+    await response.arrayBuffer();
+    statuses.push(response.status);
+  }
+  return statuses;
 }
 
 /** A separate worker process (`npm run worker`) on the app's database and asset folder. */
@@ -326,12 +360,15 @@ async function main(): Promise<void> {
   });
   const workers = database ? Array.from({ length: WORKERS }, (_, i) => startWorker(database.url, app.dataDir, i)) : [];
   console.log(`app ready on ${app.url} in ${((performance.now() - startedApp) / 1000).toFixed(1)} s (build included when stale)`);
+  const warmed = await warmUp(app);
+  console.log(`routes loaded before the clock: ${warmed.length} requests for ids that do not exist (statuses ${[...new Set(warmed)].join(", ")})`);
+  console.log(`arrivals: ${USERS} users and ${VIEWERS} viewers, spread evenly over the first ${RAMP_MS / 1000} s (--ramp-seconds)`);
   const made: Made[] = [];
   let finished = false;
   try {
     const started = performance.now();
     const cpuAtStart = cpuParts(app, workers.map((w) => w.pid));
-    const viewers = Array.from({ length: VIEWERS }, (_, i) => (VIEWER === "player" ? playerViewer(app, made, () => finished) : viewer(app, i, made, () => finished)));
+    const viewers = Array.from({ length: VIEWERS }, (_, i) => (VIEWER === "player" ? playerViewer(app, i, made, () => finished) : viewer(app, i, made, () => finished)));
     await Promise.all(Array.from({ length: USERS }, (_, i) => user(app, i, made)));
     const sentSeconds = (performance.now() - started) / 1000;
     const statuses = await waitForCuts(app, made, Date.now() + TIMEOUT_MS);
