@@ -73,6 +73,32 @@ describe("signing in", () => {
     expect((await response.json()).error.code).toBe("unauthorized");
   });
 
+  it("serves a cut's playlist and segments to its owner only, on the server's direct path too", async () => {
+    const json = { "content-type": "application/json", origin: app.url };
+    const signUp = async (name: string) => {
+      const response = await fetch(`${app.url}/api/auth/sign-up/email`, {
+        method: "POST",
+        headers: json,
+        body: JSON.stringify({ name, email: `${name.toLowerCase()}-${randomBytes(4).toString("hex")}@example.com`, password: "a long password" }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    };
+    const [owner, stranger] = [await signUp("Oona"), await signUp("Sid")];
+    const created = await fetch(`${app.url}/api/films`, { method: "POST", headers: { ...json, cookie: owner }, body: JSON.stringify({ idea: "A 10-second film: Oona waters her plants at dawn." }) });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { cutId } = (await created.json()) as { cutId: string };
+    const ask = (cookie: string, url: string) => fetch(`${app.url}${url}`, { headers: { cookie } });
+    const mine = await ask(owner, `/api/cuts/${cutId}/playlist.m3u8`);
+    expect(mine.status).toBe(200);
+    expect(await mine.text()).toMatch(/^#EXTM3U/);
+    for (const url of [`/api/cuts/${cutId}/playlist.m3u8`, `/api/cuts/${cutId}/segments/0.ts`, `/api/cuts/${cutId}/segments/0.mp4`]) {
+      const theirs = await ask(stranger, url);
+      expect(theirs.status, url).toBe(404);
+      expect((await theirs.json()).error.code).toBe("not_found");
+    }
+  });
+
   it("answers a cut's playlist and segments 401 without a session too (the server's direct path)", async () => {
     const cut = "00000000-0000-4000-8000-000000000000";
     for (const [method, url] of [
