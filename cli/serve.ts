@@ -82,10 +82,19 @@ if (mode === "dev") {
       });
   });
   server.listen(port, host, () => console.log(`auteur: listening on http://${host.includes(":") ? `[${host}]` : host}:${port}`));
+  // On a signal: stop taking requests, then stop the runtime (its worker's children, the queue, the
+  // database) before leaving; a second signal, or 10 s, leaves at once.
+  const { stopRuntime } = await import("../lib/runtime");
+  let stopping = false;
   const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
     server.close();
-    void app.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    void stopRuntime()
+      .catch((err) => console.error("[auteur] stopping:", err))
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 }

@@ -122,6 +122,15 @@ export function getRuntime(): Promise<Runtime> {
   return GLOBAL.__auteurRuntime;
 }
 
+/** Stop this process's runtime, if one was started (a server shutting down): queue, worker, database. */
+export async function stopRuntime(): Promise<void> {
+  const running = GLOBAL.__auteurRuntime;
+  if (!running) return;
+  GLOBAL.__auteurRuntime = undefined;
+  const rt = await running.catch(() => undefined);
+  await rt?.stop();
+}
+
 export async function getLocalUser(): Promise<{ id: string; name: string }> {
   await getRuntime();
   return { ...LOCAL_USER };

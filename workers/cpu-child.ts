@@ -10,14 +10,22 @@ interface Request {
   spec: StageSpec;
 }
 
+/** Tell the parent; if it is gone (stopped while this child was loading or working), leave quietly. */
+function reply(message: unknown): void {
+  if (!process.connected) process.exit(0);
+  process.send!(message, undefined, {}, (err) => {
+    if (err) process.exit(0);
+  });
+}
+
 process.on("message", async (message: Request) => {
   try {
     const result = await runStage(message.spec);
-    process.send!({ id: message.id, ok: true, result });
+    reply({ id: message.id, ok: true, result });
   } catch (err) {
     const e = err as Error & { code?: string };
-    process.send!({ id: message.id, ok: false, error: { message: e?.message ?? String(err), code: e?.code } });
+    reply({ id: message.id, ok: false, error: { message: e?.message ?? String(err), code: e?.code } });
   }
 });
 process.on("disconnect", () => process.exit(0));
-process.send!({ ready: true });
+reply({ ready: true });
