@@ -135,28 +135,28 @@ class LimiterGain {
 }
 
 /**
- * Apply gain (and the limiter) to a stream of 6-channel blocks; `emit` gets each block's gained stems
- * and their stereo mix, in order.
+ * Apply gain (and the limiter) to a stream of 6-channel blocks; yields each block's gained stems and
+ * their stereo mix, in order (a block at a time, so the caller can hand each on before the next).
  */
-function processStream(blocks: Iterator<Float32Array[]>, sampleRate: number, gain: number, ceiling: number | undefined, emit: (stems: Float32Array[], mix: [Float32Array, Float32Array]) => void): void {
+function* processStream(blocks: Iterator<Float32Array[]>, sampleRate: number, gain: number, ceiling: number | undefined): Generator<[Float32Array[], [Float32Array, Float32Array]]> {
   const limiter = ceiling !== undefined ? new LimiterGain(sampleRate) : undefined;
   const K = TP_HALF;
   let tailL = new Float32Array(0);
   let tailR = new Float32Array(0);
-  const apply = (stems: Float32Array[], gains: Float32Array | undefined, mix: [Float32Array, Float32Array]) => {
+  const apply = (stems: Float32Array[], gains: Float32Array | undefined, mix: [Float32Array, Float32Array]): [Float32Array[], [Float32Array, Float32Array]] => {
     const n = stems[0]!.length;
     const g = new Float32Array(n);
     for (let i = 0; i < n; i++) g[i] = gain * (gains ? gains[i]! : 1);
     for (const ch of stems) for (let i = 0; i < n; i++) ch[i] *= g[i]!;
     for (const ch of mix) for (let i = 0; i < n; i++) ch[i] *= g[i]!;
-    emit(stems, mix);
+    return [stems, mix];
   };
   let current = blocks.next();
   while (!current.done) {
     const following = blocks.next();
     const stems = current.value;
     const [mL, mR] = mixOf(stems);
-    if (!limiter) apply(stems, undefined, [mL, mR]);
+    if (!limiter) yield apply(stems, undefined, [mL, mR]);
     else {
       // Gained mix of [K before | this block | L + K after], for true peaks with full context.
       const n = stems[0]!.length;
@@ -190,7 +190,7 @@ function processStream(blocks: Iterator<Float32Array[]>, sampleRate: number, gai
       const gains = limiter.next(required, n);
       tailL = mL.slice(Math.max(0, n - K));
       tailR = mR.slice(Math.max(0, n - K));
-      apply(stems, gains, [mL, mR]);
+      yield apply(stems, gains, [mL, mR]);
     }
     current = following;
   }
@@ -244,13 +244,14 @@ export async function renderFilmAudioChunk(spec: FilmAudioSpec, dir: string, fil
   const aacTo = spec.aacFrom + (spec.keepTo + AAC_POSTROLL_FRAMES) * AAC_FRAME;
   // The encoder's input is the mix from aacFrom (silence before the read range, if any).
   let fed = spec.aacFrom;
-  const feed: Buffer[] = [];
-  if (spec.aacFrom < spec.from) {
-    feed.push(Buffer.alloc((spec.from - spec.aacFrom) * 8));
-    fed = spec.from;
-  }
+  // The encoder gets each block as soon as it is made, so memory stays flat however long the scene
+  // (the whole stretch's float PCM used to wait in memory for the end: 17 MB for a 45 s scene).
   try {
-    processStream(rangeChunks(spec, fileOf), sr, fromDb(spec.gainDb), spec.ceilingDb === null ? undefined : fromDb(spec.ceilingDb), (stems, mix) => {
+    if (spec.aacFrom < spec.from) {
+      await writeChunk(ff.child, Buffer.alloc((spec.from - spec.aacFrom) * 8));
+      fed = spec.from;
+    }
+    for (const [stems, mix] of processStream(rangeChunks(spec, fileOf), sr, fromDb(spec.gainDb), spec.ceilingDb === null ? undefined : fromDb(spec.ceilingDb))) {
       const n = stems[0]!.length;
       const a = Math.max(pos, spec.sceneFrom);
       const b = Math.min(pos + n, spec.sceneTo);
@@ -263,14 +264,13 @@ export async function renderFilmAudioChunk(spec: FilmAudioSpec, dir: string, fil
       }
       const fa = Math.max(pos, fed);
       const fb = Math.min(pos + n, aacTo);
-      if (fb > fa) {
-        feed.push(interleave([mix[0], mix[1]], "float32", fa - pos, fb - pos));
-        fed = fb;
-      }
       pos += n;
-    });
-    if (fed < aacTo) feed.push(Buffer.alloc((aacTo - fed) * 8));
-    for (const b of feed) await writeChunk(ff.child, b);
+      if (fb > fa) {
+        fed = fb;
+        await writeChunk(ff.child, interleave([mix[0], mix[1]], "float32", fa - (pos - n), fb - (pos - n)));
+      }
+    }
+    if (fed < aacTo) await writeChunk(ff.child, Buffer.alloc((aacTo - fed) * 8));
     ff.child.stdin!.end();
     await ff.done;
     await Promise.all(pending);
