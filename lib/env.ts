@@ -64,9 +64,11 @@ export interface Env {
   /**
    * Scheduling niceness of the CPU children (and the ffmpegs they start): renders are batch work, so
    * the process that answers people (web requests, the queue) gets the CPU first. 0 turns it off.
-   * The default is the nicest, 19: under load (50 people, 200 viewers, bench:load) at 10 the renders
-   * still delayed the server's reads (p95 of API reads 307-357 ms, playlists 161-208 ms); at 19,
-   * 245 ms and 93 ms, while the films took about 10% longer to finish.
+   * Default 10 for a worker inside the app or CLI (one person's films), 19 for separate worker processes
+   * (service mode, many people): under load (50 people, 200 viewers, bench:load) at 10 the renders
+   * still delayed the server's reads (p95 of API reads 307-357 ms, playlists 161-208 ms), at 19 245 ms
+   * and 93 ms; but a 20-minute film in the embedded mode took 3% longer at 19 (294-296 s against
+   * 303-307 s), its own process's work (PGlite, the queue) then always going first.
    */
   workerNice: number;
   ffmpeg?: string;
@@ -147,7 +149,7 @@ export function env(): Env {
     dataDir: path.resolve(e.AUTEUR_DATA_DIR ?? ".auteur"),
     embeddedWorker: e.AUTEUR_EMBEDDED_WORKER ?? !e.DATABASE_URL,
     workerConcurrency: e.AUTEUR_WORKER_CONCURRENCY ?? 2,
-    workerNice: e.AUTEUR_WORKER_NICE ?? 19,
+    workerNice: e.AUTEUR_WORKER_NICE ?? ((e.AUTEUR_EMBEDDED_WORKER ?? !e.DATABASE_URL) ? 10 : 19),
     ffmpeg: e.AUTEUR_FFMPEG,
     ffprobe: e.AUTEUR_FFPROBE,
     captions: e.AUTEUR_CAPTIONS ?? false,
