@@ -133,6 +133,35 @@ export async function updateCutShot({ db, cutId, shotId, set }: { db: Conn; cutI
     .where(and(eq(cutShots.cutId, cutId), eq(cutShots.shotId, shotId)));
 }
 
+/** One change of a cut's shot row: only the fields named in `set` change. */
+export interface CutShotUpdate {
+  shotId: string;
+  set: Partial<Pick<CutShot, "status" | "renderKey" | "mixKey" | "frames" | "reused" | "error">>;
+}
+
+/**
+ * Several shot rows of one cut changed in one statement (a new cut of a long film changes hundreds at
+ * once). Each row changes only the fields its update names; the others keep what they hold.
+ */
+export async function updateCutShots({ db, cutId, updates }: { db: Conn; cutId: string; updates: readonly CutShotUpdate[] }): Promise<void> {
+  if (updates.length === 0) return;
+  const rows = JSON.stringify(updates.map((u) => ({ shotId: u.shotId, ...u.set })));
+  // A field absent from an update's JSON reads as SQL NULL (`->` of a missing key), a field set to null as JSON null.
+  const pick = (field: string, column: string, cast: string) =>
+    sql.raw(`${column} = case when u.v -> '${field}' is null then cut_shots.${column} else (u.v ->> '${field}')${cast} end`);
+  await db.execute(sql`
+    update cut_shots set
+      ${pick("status", "status", "")},
+      ${pick("renderKey", "render_key", "")},
+      ${pick("mixKey", "mix_key", "")},
+      ${pick("frames", "frames", "::integer")},
+      ${pick("reused", "reused", "::boolean")},
+      ${pick("error", "error", "")},
+      updated_at = now()
+    from jsonb_array_elements(${rows}::jsonb) as u(v)
+    where cut_shots.cut_id = ${cutId} and cut_shots.shot_id = u.v ->> 'shotId'`);
+}
+
 /** Mark every not-yet-done shot that waits on this render as rendering (a key can serve several cuts). */
 export async function markShotsRenderingByRenderKey({ db, renderKey }: { db: Conn; renderKey: string }): Promise<void> {
   await db
@@ -143,6 +172,11 @@ export async function markShotsRenderingByRenderKey({ db, renderKey }: { db: Con
 
 export async function updateCut({ db, cutId, set }: { db: Conn; cutId: string; set: Partial<typeof cuts.$inferInsert> }): Promise<void> {
   await db.update(cuts).set(set).where(eq(cuts.id, cutId));
+}
+
+/** Takes recorded in one statement; those already known are left as they are. */
+export async function insertTakes({ db, takes: rows }: { db: Conn; takes: (typeof takes.$inferInsert)[] }): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(takes).values(rows.slice(i, i + 500)).onConflictDoNothing();
 }
 
 export async function insertTake({ db, take }: { db: Conn; take: typeof takes.$inferInsert }): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import type { PgBoss } from "pg-boss";
 import type { Db } from "../../db/client";
-import { getCutById, getFilmOwnerByCutId, insertTake, sumRenderCostByOwner, listCutShotsByCut, listFailuresByCut, updateCut, updateCutShot } from "../../db/queries";
+import { getCutById, getFilmOwnerByCutId, insertTakes, sumRenderCostByOwner, listCutShotsByCut, listFailuresByCut, updateCut, updateCutShots, type CutShotUpdate } from "../../db/queries";
 import type { CutShot } from "../../db/schema";
 import { hasAsset, readAssetMeta } from "../assets/store";
 import { env } from "../env";
@@ -123,6 +123,14 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
     }
   }
   const rows = new Map((await listCutShotsByCut({ db, cutId })).map((r) => [r.shotId, r]));
+  // The rows' changes and new takes are written together, then the jobs are sent: a new cut of a long
+  // film changes hundreds of rows in its first pass.
+  const rowUpdates: CutShotUpdate[] = [];
+  const newTakes: Parameters<typeof insertTakes>[0]["takes"] = [];
+  const sends: (() => Promise<void>)[] = [];
+  const changeRow = (row: CutShot | undefined, shotId: string, set: Partial<CutShot>) => {
+    if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v)) rowUpdates.push({ shotId, set });
+  };
   // Until the opening shot can be mixed, no other picture or score is queued (speech still is). The CPU
   // lanes take whatever waits, and the mix is queued only once its render and score are done: a render
   // or score queued ahead would take the lane first, and the film would start that much later.
@@ -139,8 +147,8 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
     }
     const bedReady = !scene.sound || hasAsset(scene.sound.key);
     if (scene.sound && !bedReady && (scene === openingScene || !holdOthers)) {
-      await enqueue(boss, QUEUES.scoreScene, { cutId, spec: scene.sound }, priorityFor(scene.shots[0]?.index ?? 0, QUEUES.scoreScene));
-      enqueued++;
+      const spec = scene.sound;
+      sends.push(() => enqueue(boss, QUEUES.scoreScene, { cutId, spec }, priorityFor(scene.shots[0]?.index ?? 0, QUEUES.scoreScene)));
     }
     for (const shot of scene.shots) {
       const row = rows.get(shot.shotId);
@@ -150,7 +158,7 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
         set.mixKey = shot.mix.key;
         set.frames = shot.frames;
         if (row.reused === null) set.reused = hasAsset(shot.render.key);
-        await insertTake({ db, take: { filmId: cut.filmId, shotId: shot.shotId, renderKey: shot.render.key, take: shot.render.take } });
+        newTakes.push({ filmId: cut.filmId, shotId: shot.shotId, renderKey: shot.render.key, take: shot.render.take });
       }
       const error = shot.errors.length ? shot.errors.join(" ") : null;
       if (hasAsset(shot.mix.key)) {
@@ -168,18 +176,15 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
             // of those mixes, so the last re-render is not what the new film waits for. A first cut keeps
             // film order (it starts playing while the rest renders).
             const position = cut.parentCutId ? Math.min(shot.index, (scene.shots[0]?.index ?? shot.index) + 1) : shot.index;
-            await enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(position, QUEUES.renderShot));
-            enqueued++;
+            sends.push(() => enqueue(boss, QUEUES.renderShot, { cutId, spec: shot.render }, priorityFor(position, QUEUES.renderShot)));
             if (row?.status === "waiting") set.status = "queued";
           }
         } else if (bedReady) {
-          await enqueue(boss, QUEUES.mixShot, { cutId, spec: shot.mix }, priorityFor(shot.index, QUEUES.mixShot));
-          enqueued++;
+          sends.push(() => enqueue(boss, QUEUES.mixShot, { cutId, spec: shot.mix }, priorityFor(shot.index, QUEUES.mixShot)));
           if (row?.status !== "rendering") set.status = "rendering";
         }
       }
-      if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v))
-        await updateCutShot({ db, cutId, shotId: shot.shotId, set });
+      changeRow(row, shot.shotId, set);
     }
   }
 
@@ -195,16 +200,19 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
       set.renderKey = early.render.key;
       set.frames = early.frames;
       if (row.reused === null) set.reused = hasAsset(early.render.key);
-      await insertTake({ db, take: { filmId: cut.filmId, shotId: early.shotId, renderKey: early.render.key, take: early.render.take } });
+      newTakes.push({ filmId: cut.filmId, shotId: early.shotId, renderKey: early.render.key, take: early.render.take });
     }
     if (!hasAsset(early.render.key)) {
-      await enqueue(boss, QUEUES.renderShot, { cutId, spec: early.render }, priorityFor(early.index, QUEUES.renderShot));
-      enqueued++;
+      sends.push(() => enqueue(boss, QUEUES.renderShot, { cutId, spec: early.render }, priorityFor(early.index, QUEUES.renderShot)));
       if (row?.status === "waiting") set.status = "queued";
     }
-    if (row && Object.entries(set).some(([k, v]) => (row as Record<string, unknown>)[k] !== v))
-      await updateCutShot({ db, cutId, shotId: early.shotId, set });
+    changeRow(row, early.shotId, set);
   }
+
+  await insertTakes({ db, takes: newTakes });
+  await updateCutShots({ db, cutId, updates: rowUpdates });
+  for (const send of sends) await send();
+  enqueued += sends.length;
 
   // 3. The film, once every shot has its segment.
   if (allMixed && plan.stitch) {
