@@ -15,8 +15,9 @@ import { assertCutWithinBudget } from "../providers/estimate-cut";
 import { priorityFor, QUEUES, type QueueName, type StagePayloads } from "../jobs/queues";
 import { RecentSends } from "../jobs/recent-sends";
 import { announceFilmChange } from "./film-changes";
-import { nextEarlyRender, planCut, planVoices, type PlanOptions } from "../plan/plan-cut";
-import type { SpeechMeta } from "../plan/specs";
+import { nextEarlyRender, planCut, planVoices, type PlanInputs, type PlanOptions, type RenderPlan } from "../plan/plan-cut";
+import type { SpeechMeta, VoiceSpec } from "../plan/specs";
+import type { Screenplay } from "../screenplay/schema";
 
 export interface AdvanceContext {
   db: Db;
@@ -37,6 +38,27 @@ async function speechMeta(key: string): Promise<SpeechMeta | undefined> {
   if (speechCache.size > 50_000) speechCache.clear();
   speechCache.set(key, meta);
   return meta;
+}
+
+/**
+ * The last plan of each cut in progress. A cut's screenplay never changes and a speech measurement never
+ * changes for its key, so the plan changes only when another line is measured, another piece of work
+ * fails for good, or the providers change: each pass after a finished job would otherwise key every
+ * shot of the film again (tens of milliseconds for a feature).
+ */
+const planMemo = new Map<string, { fingerprint: string; plan: RenderPlan }>();
+const PLAN_MEMO_CUTS = 32;
+
+function plannedCut(cutId: string, sp: Screenplay, voices: readonly VoiceSpec[], inputs: PlanInputs, options: PlanOptions): RenderPlan {
+  let fingerprint = JSON.stringify(options) + "\u0000" + JSON.stringify([...inputs.failures].sort()) + "\u0000";
+  for (const v of voices) fingerprint += inputs.speech.has(v.key) ? "1" : "0";
+  const memo = planMemo.get(cutId);
+  if (memo && memo.fingerprint === fingerprint) return memo.plan;
+  const plan = planCut(sp, inputs, options);
+  planMemo.delete(cutId);
+  planMemo.set(cutId, { fingerprint, plan });
+  if (planMemo.size > PLAN_MEMO_CUTS) planMemo.delete(planMemo.keys().next().value!);
+  return plan;
 }
 
 /** Jobs sent through this queue (one per pg-boss instance) that have not settled yet. */
@@ -107,7 +129,7 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
   }
 
   // 2. Scenes whose speech is measured: sound, pictures, mixes (and pictures that need no more of their scene).
-  const plan = planCut(sp, { speech, failures }, options);
+  const plan = plannedCut(cutId, sp, voices, { speech, failures }, options);
 
   // Paid providers: stop before new work would pass the owner's budget, and say so.
   if (env().budgetUsd !== undefined) {

@@ -5,15 +5,41 @@ import { createHash } from "node:crypto";
  * them. Two values that mean the same thing give the same string.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") {
-    if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`cannot key a non-finite number: ${value}`);
-    return JSON.stringify(value) ?? "null";
+  return writeCanonical(value);
+}
+
+// One recursive writer, the text built by appending: every planner pass keys every shot (hundreds in a
+// long film), so this runs often. Arrays of numbers (a line's mouth envelope) take the short path.
+function writeCanonical(value: unknown): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot key a non-finite number: ${value}`);
+    return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (i > 0) out += ",";
+      if (typeof v === "number") {
+        if (!Number.isFinite(v)) throw new Error(`cannot key a non-finite number: ${v}`);
+        out += JSON.stringify(v);
+      } else out += v === undefined ? "null" : writeCanonical(v);
+    }
+    return out + "]";
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    if (!first) out += ",";
+    first = false;
+    out += JSON.stringify(k) + ":" + writeCanonical(v);
+  }
+  return out + "}";
 }
 
 export function sha256(text: string): string {

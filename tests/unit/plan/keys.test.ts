@@ -6,6 +6,12 @@ describe("content keys", () => {
     expect(canonicalJson({ b: 1, a: [1, { d: undefined, c: "x" }] })).toBe('{"a":[1,{"c":"x"}],"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
+  it("writes numbers, strings and nested arrays as JSON does, and refuses numbers JSON cannot hold", () => {
+    const value = { z: [0.25, -0, 1e21, 1.5e-7], y: ["\u2028\"é", null, true, [[]], {}], x: [undefined, 3] };
+    expect(canonicalJson(value)).toBe('{"x":[null,3],"y":["\u2028\\"é",null,true,[[]],{}],"z":[0.25,0,1e+21,1.5e-7]}');
+    expect(() => canonicalJson({ a: [1, NaN] })).toThrow(/non-finite/);
+    expect(() => canonicalJson({ a: Infinity })).toThrow(/non-finite/);
+  });
   it("the same inputs give the same key; any change, or another provider version, gives another", () => {
     const p = { name: "animatic", version: "1" };
     const k = contentKey("render-shot", { a: 1 }, p);
