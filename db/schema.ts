@@ -126,6 +126,11 @@ export const cuts = pgTable(
     parentCutId: text("parent_cut_id"),
     messageId: text("message_id"),
     screenplay: jsonb("screenplay").$type<Screenplay>().notNull(),
+    /**
+     * The shots of the cut this one was changed from, as timed there (lib/plan/plan-cut PreviousShots),
+     * when that cut was finished first: a shot timed the same keeps its length. Null for a first cut.
+     */
+    previousShots: jsonb("previous_shots").$type<Record<string, { frames: number; natural: number; minFrames: number }>>(),
     summary: text("summary").notNull().default(""),
     notes: jsonb("notes").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     status: text("status").$type<keyof typeof CUT_STATUS>().notNull(),

@@ -9,6 +9,7 @@ import type { Db } from "../../db/client";
 import { getCutById, getFilmOwnerByCutId, insertTakes, sumRenderCostByOwner, listCutShotsByCut, listFailuresByCut, updateCut, updateCutShots, type CutShotUpdate } from "../../db/queries";
 import type { CutShot } from "../../db/schema";
 import { hasAsset, readAssetMeta } from "../assets/store";
+import { speechMeta } from "./speech-meta";
 import { env } from "../env";
 import { toAuteurError } from "../errors";
 import { assertCutWithinBudget } from "../providers/estimate-cut";
@@ -27,19 +28,6 @@ export interface AdvanceContext {
   providers?: Pick<PlanOptions, "video" | "speech" | "chainFirstFrames">;
 }
 
-/** Speech measurements never change for a key: keep them in memory. */
-const speechCache = new Map<string, SpeechMeta>();
-
-async function speechMeta(key: string): Promise<SpeechMeta | undefined> {
-  const cached = speechCache.get(key);
-  if (cached && hasAsset(key)) return cached;
-  if (!hasAsset(key)) return undefined;
-  const meta = await readAssetMeta<SpeechMeta>(key);
-  if (speechCache.size > 50_000) speechCache.clear();
-  speechCache.set(key, meta);
-  return meta;
-}
-
 /**
  * The last plan of each cut in progress. A cut's screenplay never changes and a speech measurement never
  * changes for its key, so the plan changes only when another line is measured, another piece of work
@@ -50,7 +38,7 @@ const planMemo = new Map<string, { fingerprint: string; plan: RenderPlan }>();
 const PLAN_MEMO_CUTS = 32;
 
 function plannedCut(cutId: string, sp: Screenplay, voices: readonly VoiceSpec[], inputs: PlanInputs, options: PlanOptions): RenderPlan {
-  let fingerprint = JSON.stringify(options) + "\u0000" + JSON.stringify([...inputs.failures].sort()) + "\u0000";
+  let fingerprint = JSON.stringify(options) + "\u0000" + JSON.stringify([...inputs.failures].sort()) + "\u0000" + (inputs.previous?.size ?? -1) + "\u0000";
   for (const v of voices) fingerprint += inputs.speech.has(v.key) ? "1" : "0";
   const memo = planMemo.get(cutId);
   if (memo && memo.fingerprint === fingerprint) return memo.plan;
@@ -129,7 +117,8 @@ async function advanceActiveCut(ctx: AdvanceContext, cutId: string): Promise<Adv
   }
 
   // 2. Scenes whose speech is measured: sound, pictures, mixes (and pictures that need no more of their scene).
-  const plan = plannedCut(cutId, sp, voices, { speech, failures }, options);
+  const previous = cut.previousShots ? new Map(Object.entries(cut.previousShots)) : undefined;
+  const plan = plannedCut(cutId, sp, voices, { speech, failures, previous }, options);
 
   // Paid providers: stop before new work would pass the owner's budget, and say so.
   if (env().budgetUsd !== undefined) {

@@ -55,6 +55,11 @@ const RecipeCutSchema = z.object({
   messages: z.array(RecipeMessageSchema).max(MAX_MESSAGES_PER_CUT).default([]),
   /** Checked against the screenplay schema separately, for a clearer message. */
   screenplay: z.unknown(),
+  /** The lengths it keeps of its parent's shots (see lib/film/previous-shots); absent in older recipes. */
+  previousShots: z
+    .record(z.string().min(1).max(200), z.object({ frames: z.number().int().min(1).max(1_000_000), natural: z.number().int().min(1).max(1_000_000), minFrames: z.number().int().min(1).max(1_000_000) }))
+    .nullable()
+    .default(null),
 });
 
 export const RecipeSchema = z.object({
@@ -101,9 +106,10 @@ export async function exportRecipe(input: { ownerId: string; filmId: string }): 
       const cut = await getCutById({ db: rt.db, cutId: row.id });
       if (!cut) continue;
       placed.add(row.id);
+      const parent = cut.parentCutId && ordered.some((c) => c.id === cut.parentCutId) ? cut.parentCutId : null;
       cuts.push({
         ref: cut.id,
-        parent: cut.parentCutId && ordered.some((c) => c.id === cut.parentCutId) ? cut.parentCutId : null,
+        parent,
         branch: branchName.get(cut.branchId) ?? "main",
         summary: cut.summary,
         notes: cut.notes,
@@ -111,6 +117,7 @@ export async function exportRecipe(input: { ownerId: string; filmId: string }): 
           .filter((m) => m.cutId === cut.id)
           .map((m) => ({ role: m.role, content: m.content, target: m.target ?? null })),
         screenplay: cut.screenplay,
+        previousShots: parent ? cut.previousShots : null,
       });
     }
     if (cuts.length === before) break;
@@ -194,6 +201,7 @@ export async function importRecipe(input: { ownerId: string; recipe: unknown }):
           parentCutId: cut.parent === null ? null : cutIds.get(cut.parent)!,
           messageId,
           screenplay: cut.screenplay,
+          previousShots: cut.parent === null ? null : cut.previousShots,
           summary: cut.summary,
           notes: cut.notes,
           status: "rendering",

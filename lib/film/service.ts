@@ -36,12 +36,13 @@ import type { Screenplay } from "../screenplay/schema";
 import { checkIdea, checkMessage, type Revision } from "../writer";
 import { getWriter } from "../writer/llm/select-writer";
 import type { ScreenplayDraft } from "../writer/llm/screenplay-draft";
-import { configuredPricing } from "../providers/select";
+import { configuredPricing, planProviders } from "../providers/select";
 import { cutCostView, shotProviderFields } from "./provider-view";
 import { ensureStem, type StemName } from "./stems";
 import { assertMayRender, assertMaySendMessage, holdOwnerUsage } from "./enforce-limits";
 import { announceFilmChange } from "./film-changes";
 import { estimateNewSeconds } from "./limits";
+import { previousShotsOf } from "./previous-shots";
 import type { CutView, FilmSummary, FilmView, ShotView } from "./views";
 
 export type Target = { kind: "shot" | "scene" | "line" | "act"; id: string };
@@ -163,6 +164,8 @@ async function applyMessage({
     const head = headId ? await getCutById({ db: rt.db, cutId: headId }) : undefined;
     if (!head) throw new AuteurError("conflict", "This branch has no cut to edit yet.");
     const revision = input.revise ? await input.revise(head.screenplay) : await writer.revise(head.screenplay, message, input.target);
+    // The shots that stay timed as they were keep their lengths (and renders) in the new cut.
+    const previousShots = await previousShotsOf(rt.db, head, planProviders().speech);
     const cutId = newId();
     const result = await rt.db
       .transaction(async (tx) => {
@@ -181,7 +184,7 @@ async function applyMessage({
       await insertMessage({ db: tx, message: { id: userMessageId, filmId: film.id, branchId: target.id, role: "user", content: message, target: input.target ?? null, cutId, requestId } });
       await insertCut({
         db: tx,
-        cut: { id: cutId, filmId: film.id, branchId: target.id, parentCutId: head.id, messageId: userMessageId, screenplay, summary: revision.summary, notes: revision.notes, status: "rendering" },
+        cut: { id: cutId, filmId: film.id, branchId: target.id, parentCutId: head.id, messageId: userMessageId, screenplay, previousShots, summary: revision.summary, notes: revision.notes, status: "rendering" },
       });
       await insertMessage({ db: tx, message: { id: newId(), filmId: film.id, branchId: target.id, role: "assistant", content: [revision.summary, ...revision.notes].join("\n"), cutId, createdAt: later() } });
       await insertCutShots({ db: tx, rows: shotRows(cutId, screenplay) });

@@ -71,9 +71,9 @@ export interface RenderPlan {
   scenes: (PlannedScene | null)[];
   /**
    * Renders of shots in scenes not yet planned whose own lines are measured: the picture can start
-   * while the rest of the scene is still being spoken. Only shots that are not their scene's last (the
-   * scene grid re-times only the last shot, so the others' frames depend on their own lines alone),
-   * and none when first frames are chained. Each spec is the one the full scene plan gives the shot.
+   * while the rest of the scene is still being spoken. Only shots whose length the scene grid cannot
+   * change (see `alignSceneFrames`): not the scene's last and, in a changed cut, timed as before; none
+   * when first frames are chained. Each spec is the one the full scene plan gives the shot.
    */
   early: EarlyRender[];
   /** Present once every scene is planned. */
@@ -84,6 +84,31 @@ export interface RenderPlan {
 export interface PlanInputs {
   speech: ReadonlyMap<string, SpeechMeta>;
   failures: ReadonlyMap<string, string>;
+  /** The cut this one was changed from, when it was finished first: see `PreviousShots`. */
+  previous?: PreviousShots;
+}
+
+/**
+ * How long each shot of the cut a change was made from lasted (on the scene grid) and what it was timed
+ * from (its own length and fewest frames before the grid): a shot timed the same keeps its length, so
+ * a change of length in a scene is taken up by a shot that changed (see `alignSceneFrames`).
+ */
+export type PreviousShots = ReadonlyMap<string, { frames: number; natural: number; minFrames: number }>;
+
+/**
+ * Each shot's own timing (frames before the scene grid, fewest frames) where its lines are all
+ * measured (pure): what a later cut compares its shots with (`PreviousShots`).
+ */
+export function shotTimings(sp: Screenplay, inputs: Pick<PlanInputs, "speech" | "failures">, speech?: ProviderRef): Map<string, { natural: number; minFrames: number }> {
+  const voicesByLine = new Map(planVoices(sp, speech).map((v) => [v.lineId, v]));
+  const out = new Map<string, { natural: number; minFrames: number }>();
+  for (const act of sp.acts)
+    for (const scene of act.scenes)
+      for (const shot of scene.shots) {
+        const t = timeShot(shot, voicesByLine, inputs);
+        if (t) out.set(shot.id, { natural: t.frames, minFrames: t.minFrames });
+      }
+  return out;
 }
 
 function withKey<T extends { key: string; stage: string; provider: { name: string; version: string } }>(
@@ -206,21 +231,47 @@ export const SCENE_GRID_FRAMES = 64;
 
 /**
  * Scene length on the grid (pure): the nearest multiple of SCENE_GRID_FRAMES, the difference taken from
- * or added to the scene's last shot only (its slack beyond its lines, or a longer held ending), so a
- * change of length anywhere in the scene re-times at most that one other shot. Rounds up when the last
- * shot has too little slack. Returns each shot's frames. The other shots keep theirs: their renders are
- * planned before the scene is (`RenderPlan.early`), and must not change when it is.
+ * or added to one shot only (its slack beyond its lines, or a longer held ending), rounding up when that
+ * shot has too little slack. Returns each shot's frames.
+ *
+ * Which shot: with no earlier cut, the scene's last (the others' renders are planned before the scene
+ * is, `RenderPlan.early`, and must not change when it is). When the cut was changed from an earlier one,
+ * `kept[i]` holds shot i's length there if it is timed as it was there: those shots keep their length
+ * (and their renders), and the last shot that changed takes the difference, so re-speaking a line
+ * re-times that line's shot only. A scene whose shots all kept their timing keeps its lengths.
  */
-export function alignSceneFrames(shots: readonly { frames: number; minFrames: number }[], grid = SCENE_GRID_FRAMES): number[] {
-  const frames = shots.map((s) => s.frames);
+export function alignSceneFrames(
+  shots: readonly { frames: number; minFrames: number }[],
+  grid = SCENE_GRID_FRAMES,
+  kept?: readonly (number | undefined)[],
+): number[] {
+  const frames = shots.map((s, i) => kept?.[i] ?? s.frames);
   if (frames.length === 0) return frames;
-  const last = frames.length - 1;
   const total = frames.reduce((a, b) => a + b, 0);
-  const slack = Math.max(0, shots[last]!.frames - shots[last]!.minFrames);
-  const nearest = Math.max(grid, Math.round(total / grid) * grid);
-  const target = nearest < total && total - nearest > slack ? Math.ceil(total / grid) * grid : nearest;
-  frames[last]! += target - total;
+  let absorber = frames.length - 1;
+  if (kept) {
+    const changed = shots.map((_, i) => i).filter((i) => kept[i] === undefined);
+    if (changed.length === 0 && total % grid === 0) return frames;
+    if (changed.length > 0) absorber = changed[changed.length - 1]!;
+  }
+  // The absorbing shot starts from its own timing.
+  const own = shots[absorber]!;
+  const base = total - frames[absorber]! + own.frames;
+  frames[absorber] = own.frames;
+  const slack = Math.max(0, own.frames - own.minFrames);
+  const nearest = Math.max(grid, Math.round(base / grid) * grid);
+  const target = nearest < base && base - nearest > slack ? Math.ceil(base / grid) * grid : nearest;
+  frames[absorber]! += target - base;
   return frames;
+}
+
+/** Each shot's length in the earlier cut where it is timed as it was there (see `alignSceneFrames`). */
+function keptFrames(scene: Scene, timings: readonly (ShotTiming | null)[], previous: PreviousShots): (number | undefined)[] {
+  return scene.shots.map((shot, i) => {
+    const before = previous.get(shot.id);
+    const t = timings[i];
+    return before && t && before.natural === t.frames && before.minFrames === t.minFrames ? before.frames : undefined;
+  });
 }
 
 function placeLines(timing: ShotTiming, shot: Shot): PlacedLine[] {
@@ -330,18 +381,22 @@ export function planCut(sp: Screenplay, inputs: PlanInputs, options: PlanOptions
       index += scene.shots.length;
       const timings = scene.shots.map((shot) => timeShot(shot, voicesByLine, inputs));
       const at: SceneContext = { scene, firstIndex, place: placeOf(scene), cast: sceneCast(scene) };
+      const kept = inputs.previous ? keptFrames(scene, timings, inputs.previous) : undefined;
       if (timings.some((t) => t === null)) {
         scenes.push(null);
         // With chained first frames a shot starts from the last frame of the one before: all wait for the scene, as before.
+        // A shot's length is known before its scene is planned when it is not the scene's last and, in a
+        // changed cut, keeps its earlier length (a changed shot may take up the scene's grid).
         if (!options.chainFirstFrames)
           timings.forEach((t, i) => {
-            if (!t || i === timings.length - 1) return;
-            const { render } = planRender(sp, at, i, t, byId, options, inputs.failures, undefined);
-            early.push({ shotId: render.shotId, sceneId: scene.id, index: render.index, frames: t.frames, render });
+            const frames = i === timings.length - 1 ? undefined : kept ? kept[i] : t?.frames;
+            if (!t || frames === undefined) return;
+            const { render } = planRender(sp, at, i, { ...t, frames }, byId, options, inputs.failures, undefined);
+            early.push({ shotId: render.shotId, sceneId: scene.id, index: render.index, frames, render });
           });
         continue;
       }
-      const aligned = alignSceneFrames(timings.map((t) => t!));
+      const aligned = alignSceneFrames(timings.map((t) => t!), SCENE_GRID_FRAMES, kept);
       timings.forEach((t, i) => {
         t!.frames = aligned[i]!;
       });

@@ -50,6 +50,9 @@ describe(`film recipes (${TEST_DB})`, () => {
     expect(recipe.cuts[0]!.messages.find((m) => m.role === "user")?.content).toBe(IDEA);
     expect(recipe.cuts[1]!.messages.find((m) => m.role === "user")?.content).toBe("make the film black and white");
     expect(recipe.branches).toEqual([{ name: "main", head: edit.cutId }]);
+    // The edit keeps the lengths of its parent's shots, and the recipe carries them (the same keys on import).
+    expect(recipe.cuts[0]!.previousShots).toBeNull();
+    expect(Object.keys(recipe.cuts[1]!.previousShots ?? {}).length).toBe(recipe.cuts[0]!.screenplay.acts.flatMap((a) => a.scenes.flatMap((s) => s.shots)).length);
     expect(recipe.providers.video).toMatchObject({ name: "animatic" });
     // Same film, same recipe: exporting is deterministic.
     expect(JSON.stringify(await exportRecipe({ ownerId: owner, filmId: made.filmId }))).toBe(text);

@@ -118,4 +118,24 @@ describe(`versions and regeneration (${TEST_DB})`, () => {
     expect(film.head.screenplay.style.look.blackAndWhite).toBe(true);
     await createBranch({ ownerId: owner, filmId, name: "keep" });
   });
+
+  it("a line said another way re-renders its own shot only, whatever its new length, and the scene stays on the grid", async () => {
+    await waitForCut({ ownerId: owner, cutId: (await getFilm({ ownerId: owner, filmId })).head.id, timeoutMs: 300_000 });
+    const film = await getFilm({ ownerId: owner, filmId });
+    const scenes = film.head.screenplay.acts.flatMap((a) => a.scenes);
+    // A line in a shot that is not its scene's last: before, the scene's last shot took up the change of length.
+    const shot = scenes.flatMap((s) => s.shots.slice(0, -1)).find((sh) => sh.lines.length > 0)!;
+    expect(shot).toBeTruthy();
+    const sent = await sendMessage({ ownerId: owner, filmId, message: "that line, whispered and much slower", target: { kind: "line", id: shot.lines[0]!.id } });
+    const view = await waitForCut({ ownerId: owner, cutId: sent.cutId!, timeoutMs: 300_000 });
+    expect(view.status).toBe("complete");
+    expect(view.shotsRendered).toBe(1);
+    const before = new Map((await listCutShotsByCut({ db: world.rt.db, cutId: film.head.id })).map((r) => [r.shotId, r]));
+    const after = await listCutShotsByCut({ db: world.rt.db, cutId: sent.cutId! });
+    for (const row of after) {
+      if (row.shotId === shot.id) expect(row.renderKey).not.toBe(before.get(row.shotId)!.renderKey);
+      else expect([row.shotId, row.frames, row.renderKey]).toEqual([row.shotId, before.get(row.shotId)!.frames, before.get(row.shotId)!.renderKey]);
+    }
+    for (const scene of scenes) expect(after.filter((r) => r.sceneId === scene.id).reduce((n, r) => n + r.frames!, 0) % 64).toBe(0);
+  });
 });

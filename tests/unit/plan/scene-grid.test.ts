@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignSceneFrames, planCut, planVoices, SCENE_GRID_FRAMES } from "../../../lib/plan/plan-cut";
+import { alignSceneFrames, planCut, planVoices, SCENE_GRID_FRAMES, shotTimings } from "../../../lib/plan/plan-cut";
 import { planFilmAudio } from "../../../lib/plan/film-audio-plan";
 import { FILM_FORMAT, type MixMeta, type SpeechMeta } from "../../../lib/plan/specs";
 import { writeScreenplay } from "../../../lib/writer/write-screenplay";
@@ -19,6 +19,29 @@ describe("alignSceneFrames", () => {
   });
   it("never makes a scene shorter than one step", () => {
     expect(alignSceneFrames([{ frames: 10, minFrames: 10 }])).toEqual([64]);
+  });
+  it("in a changed cut, shots timed as before keep their lengths and the last changed shot takes the grid", () => {
+    const shots = [
+      { frames: 80, minFrames: 40 },
+      { frames: 130, minFrames: 120 },
+      { frames: 60, minFrames: 40 },
+    ];
+    // Shot 1's line got longer; shots 0 and 2 kept their timing (2 had taken the grid before: 60 -> 68).
+    const frames = alignSceneFrames(shots, 64, [80, undefined, 68]);
+    expect(frames[0]).toBe(80);
+    expect(frames[2]).toBe(68);
+    expect(sum(frames) % 64).toBe(0);
+    expect(frames[1]).toBe(172); // 130 rounded up: the shot has 10 frames of slack, 22 would be needed to round down
+    // With slack enough it rounds down.
+    expect(alignSceneFrames([{ frames: 80, minFrames: 40 }, { frames: 135, minFrames: 100 }, { frames: 60, minFrames: 40 }], 64, [80, undefined, 68])).toEqual([80, 108, 68]);
+  });
+  it("a scene whose shots all kept their timing keeps its lengths; one that lost a shot puts its last on the grid again", () => {
+    const shots = [
+      { frames: 80, minFrames: 40 },
+      { frames: 60, minFrames: 40 },
+    ];
+    expect(alignSceneFrames(shots, 64, [80, 48])).toEqual([80, 48]);
+    expect(alignSceneFrames([{ frames: 100, minFrames: 40 }, { frames: 60, minFrames: 40 }], 64, [100, 68])).toEqual([100, 92]);
   });
 });
 
@@ -40,6 +63,30 @@ describe("scenes planned on the grid", () => {
     }
     const written = sum(sp.acts.flatMap((a) => a.scenes.flatMap((s) => s.shots.map((sh) => sh.duration))));
     expect(Math.abs(at / FILM_FORMAT.fps - written)).toBeLessThan(plan.scenes.length * 1.4 + 10);
+  });
+  it("a line re-timed in a changed cut re-times its own shot only: the scene's other renders stay as they were", () => {
+    const a = planCut(sp, { speech: speech(0.06), failures: new Map() }, { captions: false });
+    const scene = a.scenes.find((s) => s!.shots.length >= 3 && s!.shots.slice(0, -1).some((sh) => sh.render.lines.length > 0))!;
+    const changed = scene.shots.slice(0, -1).find((sh) => sh.render.lines.length > 0)!;
+    const natural = (m: Map<string, SpeechMeta>) => shotTimings(sp, { speech: m, failures: new Map() });
+    const before = natural(speech(0.06));
+    const previous = new Map(a.scenes.flatMap((s) => s!.shots.map((sh) => [sh.shotId, { frames: sh.frames, ...before.get(sh.shotId)! }] as const)));
+    // The changed shot's line spoken 1.5 s longer.
+    const longer = speech(0.06);
+    const line = changed.render.lines[0]!;
+    longer.set(line.speechKey, { ...longer.get(line.speechKey)!, durationSec: longer.get(line.speechKey)!.durationSec + 1.5 });
+    const b = planCut(sp, { speech: longer, failures: new Map(), previous }, { captions: false });
+    const sceneB = b.scenes.find((s) => s!.sceneId === scene.sceneId)!;
+    const renders = (s: typeof scene) => s.shots.map((sh) => sh.render.key);
+    const differ = renders(sceneB).map((k, i) => k !== renders(scene)[i]);
+    expect(differ).toEqual(scene.shots.map((sh) => sh.shotId === changed.shotId));
+    expect(sum(sceneB.shots.map((sh) => sh.frames)) % SCENE_GRID_FRAMES).toBe(0);
+    // Without the earlier cut, the scene's last shot takes the grid (and renders again).
+    const c = planCut(sp, { speech: longer, failures: new Map() }, { captions: false });
+    expect(c.scenes.find((s) => s!.sceneId === scene.sceneId)!.shots.at(-1)!.render.key).not.toBe(scene.shots.at(-1)!.render.key);
+    // An unchanged film planned from its own shots is planned as it was.
+    const same = planCut(sp, { speech: speech(0.06), failures: new Map(), previous }, { captions: false });
+    expect(same.stitch!.key).toBe(a.stitch!.key);
   });
   it("a scene whose lines change length leaves the other scenes' shots exactly as they were", () => {
     const a = planCut(sp, { speech: speech(0.06), failures: new Map() }, { captions: false });

@@ -1,0 +1,1 @@
+ALTER TABLE "cuts" ADD COLUMN "previous_shots" jsonb;
