@@ -76,7 +76,7 @@ async function main() {
       const m = (row?.meta ?? {}) as { audioScenesMade?: number; audioScenesReused?: number; videoScenesMade?: number; videoScenesReused?: number; phasesMs?: { scenes: number; mux: number; other: number } };
       const p = m.phasesMs;
       return (
-        `scene audio pieces (3 a scene) made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}; scene videos joined ${m.videoScenesMade ?? "?"}, reused ${m.videoScenesReused ?? "?"}` +
+        `scene audio stretches (run-in, body pieces, run-out) made ${m.audioScenesMade ?? "?"}, reused ${m.audioScenesReused ?? "?"}; scene videos joined ${m.videoScenesMade ?? "?"}, reused ${m.videoScenesReused ?? "?"}` +
         (p ? `; ms: scenes ${p.scenes}, film mux ${p.mux}, other ${p.other}` : "")
       );
     };

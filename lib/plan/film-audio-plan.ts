@@ -1,9 +1,9 @@
 /**
  * film-audio planning (pure): from the stitch spec and what each shot's mix reported (its stems' hash,
- * length, loudness blocks and true peak), the film's gain and the FilmAudioSpecs: three stretches per
- * scene (its run-in, its body, its run-out; see EDGE_SPARE_FRAMES). The film's loudness is gated from
- * the shots' stored 100 ms blocks, so nothing is re-read to measure it; each stretch is keyed on the
- * sound it reads (not the picture), so a new take of a shot, or a scene changed elsewhere, leaves the
+ * length, loudness blocks and true peak), the film's gain and the FilmAudioSpecs: stretches of each
+ * scene (its run-in, its body in pieces of at most about 15 s, its run-out; see EDGE_SPARE_FRAMES and
+ * BODY_MAX_AAC_FRAMES). The film's loudness is gated from the shots' stored 100 ms blocks, so
+ * nothing is re-read to measure it; each stretch is keyed on the sound it reads (not the picture), so a new take of a shot, or a scene changed elsewhere, leaves the
  * other scenes' audio as it was (but for the few frames next to the change).
  */
 import { contentKey } from "./keys";
@@ -24,6 +24,11 @@ export const LIMITER_PREROLL_SEC = 0.5;
  * stretch is just long enough that the next one reads nothing before the scene (plus spare frames).
  */
 export const EDGE_SPARE_FRAMES = 1;
+/**
+ * A scene's body is cut into stretches of at most this many AAC frames (about 15 s): the stitch encodes
+ * two stretches at once, so a changed scene's audio takes about half the time it would as one piece.
+ */
+export const BODY_MAX_AAC_FRAMES = 704;
 /** Aim this far under the true-peak ceiling (interpolation and 16-bit rounding). */
 export const CEILING_MARGIN_DB = 0.3;
 /** The film's gain is rounded to this step: a small change somewhere keeps every other scene's audio. */
@@ -94,8 +99,14 @@ export function planFilmAudio(spec: StitchSpec, metas: MixMeta[]): FilmAudioPlan
     const to = c + 1 < scenes.length ? starts[scenes[c + 1]!]! : total;
     const headEnd = (Math.ceil(from / AAC_FRAME) + headFrames) * AAC_FRAME;
     const tailStart = (Math.ceil(to / AAC_FRAME) - tailFrames) * AAC_FRAME;
-    if (tailStart - headEnd >= AAC_FRAME) ranges.push([from, headEnd], [headEnd, tailStart], [tailStart, to]);
-    else ranges.push([from, to]);
+    if (tailStart - headEnd >= AAC_FRAME) {
+      ranges.push([from, headEnd]);
+      const bodyFrames = (tailStart - headEnd) / AAC_FRAME;
+      const pieces = Math.ceil(bodyFrames / BODY_MAX_AAC_FRAMES);
+      for (let k = 0; k < pieces; k++)
+        ranges.push([headEnd + Math.round((k * bodyFrames) / pieces) * AAC_FRAME, headEnd + Math.round(((k + 1) * bodyFrames) / pieces) * AAC_FRAME]);
+      ranges.push([tailStart, to]);
+    } else ranges.push([from, to]);
   });
 
   const chunks = ranges.map(([sceneFrom, sceneTo], c): FilmAudioSpec => {

@@ -9,6 +9,6 @@ export const BUILT_IN_PROVIDERS = {
   video: { name: "animatic", version: "5" },
   sound: { name: "synth-score", version: "4" },
   mix: { name: "mix", version: "2" },
-  stitch: { name: "stitch", version: "6" },
+  stitch: { name: "stitch", version: "7" },
   filmAudio: { name: "film-audio", version: "2" },
 } as const satisfies Record<string, ProviderRef>;
