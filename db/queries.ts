@@ -126,13 +126,6 @@ export async function listCutShotsByCut({ db, cutId }: { db: Conn; cutId: string
   return db.select().from(cutShots).where(eq(cutShots.cutId, cutId)).orderBy(asc(cutShots.position));
 }
 
-export async function updateCutShot({ db, cutId, shotId, set }: { db: Conn; cutId: string; shotId: string; set: Partial<typeof cutShots.$inferInsert> }): Promise<void> {
-  await db
-    .update(cutShots)
-    .set({ ...set, updatedAt: new Date() })
-    .where(and(eq(cutShots.cutId, cutId), eq(cutShots.shotId, shotId)));
-}
-
 /** One change of a cut's shot row: only the fields named in `set` change. */
 export interface CutShotUpdate {
   shotId: string;
@@ -177,10 +170,6 @@ export async function updateCut({ db, cutId, set }: { db: Conn; cutId: string; s
 /** Takes recorded in one statement; those already known are left as they are. */
 export async function insertTakes({ db, takes: rows }: { db: Conn; takes: (typeof takes.$inferInsert)[] }): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) await db.insert(takes).values(rows.slice(i, i + 500)).onConflictDoNothing();
-}
-
-export async function insertTake({ db, take }: { db: Conn; take: typeof takes.$inferInsert }): Promise<void> {
-  await db.insert(takes).values(take).onConflictDoNothing();
 }
 
 export async function upsertAsset({ db, asset }: { db: Conn; asset: typeof assets.$inferInsert }): Promise<void> {

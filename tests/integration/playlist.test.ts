@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listCutShotsByCut, updateCut, updateCutShot } from "../../db/queries";
+import { listCutShotsByCut, updateCut, updateCutShots } from "../../db/queries";
 import { produceAsset } from "../../lib/assets/store";
 import { runFfmpeg } from "../../lib/media/ffmpeg";
 import { announceFilmChange, filmVersions } from "../../lib/film/film-changes";
@@ -69,8 +69,11 @@ describe(`HLS playlist of a cut (${TEST_DB})`, () => {
     const rows = await listCutShotsByCut({ db: world.rt.db, cutId });
     shotIds = rows.map((r) => r.shotId);
     // Plan every shot with a mix key whose asset does not exist yet.
-    for (const [i, id] of shotIds.entries())
-      await updateCutShot({ db: world.rt.db, cutId, shotId: id, set: { frames: FRAMES, mixKey: createHash("sha256").update(`playlist-test:${i}`).digest("hex") } });
+    await updateCutShots({
+      db: world.rt.db,
+      cutId,
+      updates: shotIds.map((id, i) => ({ shotId: id, set: { frames: FRAMES, mixKey: createHash("sha256").update(`playlist-test:${i}`).digest("hex") } })),
+    });
   });
   afterAll(async () => {
     await world?.close();
