@@ -33,6 +33,11 @@ const DAYLIGHT: Record<TimeOfDay, { light: Triple; darkness: number }> = {
   night: { light: [0.26, 0.3, 0.48], darkness: 1 },
 };
 
+/** How dark it is outside at this time of day (0 day .. 1 night): what a window or skylight shows, indoors too. */
+export function outdoorDarkness(timeOfDay: TimeOfDay): number {
+  return DAYLIGHT[timeOfDay].darkness;
+}
+
 const INTERIOR: Record<TimeOfDay, Triple> = {
   dawn: [0.8, 0.78, 0.85],
   morning: [0.95, 0.93, 0.9],

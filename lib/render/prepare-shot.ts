@@ -86,7 +86,7 @@ export function prepareShot(spec: ShotSpec): PreparedShot {
   const zoom = layout.bgZoom;
   const ax = W / 2;
   const ay = layout.horizonY;
-  const sky = skyColors({ place: spec.place, darkness: grade.darkness } as PlaceContext);
+  const sky = skyColors({ place: spec.place });
   for (const depth of DEPTHS) {
     const m = margin(PARALLAX[depth]);
     // The painter covers a fixed area well beyond the frame (more than any margin or zoom-out needs),

@@ -1,6 +1,7 @@
 /** Indoor places: the back wall is the "sky" layer; furniture and props fill the nearer layers. */
 import { mix, shade, tint, type RGB } from "../color";
 import { floor, glow, lamp, lightShaft, vgrad, wall, windowOut } from "./kit";
+import { outdoorDarkness } from "../grade";
 import { crate } from "./exteriors";
 import type { PlaceContext, PlacePainters } from "./place-context";
 
@@ -229,7 +230,7 @@ function warehouse(pc: PlaceContext): PlacePainters {
       for (let x = pc.x0; x < pc.x1; x += 220) ctx.fillRect(x, pc.y0, 20, base - pc.y0);
       ctx.fillRect(pc.x0, pc.top + 60, pc.x1 - pc.x0, 16);
       for (let x = pc.x0 + 60; x < pc.x1; x += 260) {
-        ctx.fillStyle = pc.grade.emit(pc.darkness > 0.5 ? "#1a2038" : "#dfe8f0", 0.9);
+        ctx.fillStyle = pc.grade.emit(outdoorDarkness(pc.place.timeOfDay) > 0.5 ? "#1a2038" : "#dfe8f0", 0.9);
         ctx.fillRect(x, pc.top + 10, 120, 40);
         if (pc.darkness < 0.5) lightShaft(ctx, pc, x, pc.top + 50, 120, base - pc.y0, "#fff6e0", 0.14);
       }

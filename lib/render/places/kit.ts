@@ -3,6 +3,7 @@ import { mix, shade, tint, type Color, type RGB } from "../color";
 import type { Ctx, PlaceContext } from "./place-context";
 import type { Rng } from "../rng";
 import type { TimeOfDay } from "../../screenplay/schema";
+import { outdoorDarkness } from "../grade";
 
 export const SKY: Record<TimeOfDay, { top: string; horizon: string; sun?: string }> = {
   dawn: { top: "#34406e", horizon: "#f0a27a", sun: "#ffd7a8" },
@@ -15,17 +16,19 @@ export const SKY: Record<TimeOfDay, { top: string; horizon: string; sun?: string
   night: { top: "#05070f", horizon: "#17213a" },
 };
 
-export function skyColors(pc: PlaceContext): { top: RGB; horizon: RGB } {
+export function skyColors(pc: Pick<PlaceContext, "place">): { top: RGB; horizon: RGB } {
   const s = SKY[pc.place.timeOfDay];
+  // The sky outside: as dark as the time of day, also seen through an interior's window (whose grade is lighter).
+  const dark = outdoorDarkness(pc.place.timeOfDay);
   let top: RGB = mix(s.top, s.top, 0);
   let horizon: RGB = mix(s.horizon, s.horizon, 0);
   const w = pc.place.weather;
   if (w === "cloudy" || w === "rain" || w === "snow" || w === "fog") {
-    const grey = pc.darkness > 0.6 ? "#1a1d24" : "#9aa3ad";
+    const grey = dark > 0.6 ? "#1a1d24" : "#9aa3ad";
     top = mix(top, grey, 0.65);
     horizon = mix(horizon, grey, 0.55);
   } else if (w === "storm") {
-    top = mix(top, pc.darkness > 0.6 ? "#0b0d12" : "#3b4350", 0.8);
+    top = mix(top, dark > 0.6 ? "#0b0d12" : "#3b4350", 0.8);
     horizon = mix(horizon, "#59606b", 0.7);
   } else if (w === "dust") {
     top = mix(top, "#c49a64", 0.5);
@@ -242,7 +245,8 @@ export function windowOut(ctx: Ctx, pc: PlaceContext, x: number, y: number, w: n
     [1, pc.grade.emit(horizon)],
   ]);
   ctx.fillRect(x, y, w, h);
-  if (pc.darkness > 0.5) {
+  // Night outside (the time of day's darkness, not the lit room's): dark buildings with lit windows.
+  if (outdoorDarkness(pc.place.timeOfDay) > 0.5) {
     const rng = pc.rng.fork(`win${Math.round(x)}`);
     for (let i = 0; i < 6; i++) {
       const bw = w * rng.range(0.1, 0.25);

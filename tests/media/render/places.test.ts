@@ -47,6 +47,29 @@ describe("places", () => {
     for (const weather of WEATHERS) drawPixels(makeShotSpec({ framing: "wide", seconds: 0.5, place: { name: "x", kind: "field", interior: false, timeOfDay: "morning", weather, mood: "calm", seed: 1 } }));
   });
 
+  it("a room's window shows the time of day outside: a daylit sky by day, a dark one at night (fog or clear)", () => {
+    const room = (timeOfDay: "midday" | "night", weather: "clear" | "fog") =>
+      drawPixels(makeShotSpec({ framing: "wide", seconds: 0.25, characters: [], place: { name: "The old manor library", kind: "house", interior: true, timeOfDay, weather, mood: "quiet", seed: 2192033912 } }), 0);
+    // The window by day: the sky-blue pixels of the wall's upper part.
+    const day = room("midday", "clear");
+    const sky: number[] = [];
+    for (let y = 0; y < 432; y++)
+      for (let x = 0; x < 1280; x++) {
+        const i = (y * 1280 + x) * 4;
+        if (day.data[i + 2]! > day.data[i]! + 25) sky.push(i);
+      }
+    expect(sky.length).toBeGreaterThan(5000);
+    const luma = (p: ReturnType<typeof drawPixels>, at: number[]) => at.reduce((s, i) => s + 0.2126 * p.data[i]! + 0.7152 * p.data[i + 1]! + 0.0722 * p.data[i + 2]!, 0) / at.length;
+    const inSky = new Set(sky);
+    const wall: number[] = [];
+    for (let i = 0; i < 432 * 1280 * 4; i += 4 * 7) if (!inSky.has(i)) wall.push(i);
+    for (const weather of ["clear", "fog"] as const) {
+      const night = room("night", weather);
+      // The same pixels at night: darker than the lamp-lit room around them.
+      expect(luma(night, sky), weather).toBeLessThan(0.75 * luma(night, wall));
+    }
+  });
+
   it("writes a PNG poster of the middle frame", async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "auteur-poster-")), "poster.png");
     await renderPoster(makeShotSpec({ framing: "medium" }), out);
