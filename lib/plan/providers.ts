@@ -8,7 +8,7 @@ export const BUILT_IN_PROVIDERS = {
   speech: { name: "flite", version: "2" },
   video: { name: "animatic", version: "6" },
   sound: { name: "synth-score", version: "4" },
-  mix: { name: "mix", version: "2" },
+  mix: { name: "mix", version: "3" },
   stitch: { name: "stitch", version: "7" },
-  filmAudio: { name: "film-audio", version: "2" },
+  filmAudio: { name: "film-audio", version: "3" },
 } as const satisfies Record<string, ProviderRef>;

@@ -14,6 +14,7 @@ import { AAC_FRAME, AAC_POSTROLL_FRAMES } from "../plan/film-audio-plan";
 import type { FilmAudioSpec } from "../plan/specs";
 import { fromDb, interSamplePeaks, TP_HALF, toDb, TruePeakMeter } from "./loudness";
 import { interleave, wavHeader, WavReader } from "./wav";
+import { AAC_ENCODER_ARGS } from "./segment-args";
 
 const CHUNK = 1 << 16;
 /** Limiter look-ahead and release. */
@@ -216,7 +217,7 @@ function aacArgs(sampleRate: number, outFile: string): string[] {
   return [
     "-hide_banner", "-nostdin", "-y",
     "-f", "f32le", "-ar", String(sampleRate), "-ac", "2", "-i", "pipe:0",
-    "-c:a", "aac", "-b:a", FILM_AAC.bitrate, "-ar", String(sampleRate), "-ac", "2",
+    ...AAC_ENCODER_ARGS, "-b:a", FILM_AAC.bitrate, "-ar", String(sampleRate), "-ac", "2",
     "-fflags", "+bitexact", "-flags:a", "+bitexact", "-threads", "1",
     "-f", "adts", outFile,
   ];
