@@ -3,6 +3,7 @@
  * the queue stay responsive and several shots use several cores. Talks to its parent over IPC.
  */
 import { runStage } from "./stages";
+import { stopHelper, useSpawnHelper } from "../lib/media/spawn-helper";
 import type { StageSpec } from "../lib/plan/specs";
 
 interface Request {
@@ -18,6 +19,9 @@ function reply(message: unknown): void {
   });
 }
 
+// ffmpeg starts from a small helper process: forking this one (hundreds of MB) costs ~20 ms a start.
+useSpawnHelper();
+
 process.on("message", async (message: Request) => {
   try {
     const result = await runStage(message.spec);
@@ -27,5 +31,10 @@ process.on("message", async (message: Request) => {
     reply({ id: message.id, ok: false, error: { message: e?.message ?? String(err), code: e?.code } });
   }
 });
-process.on("disconnect", () => process.exit(0));
+/** Leave, the helper first (its programs are killed), waiting at most a moment for it. */
+function leave(): void {
+  void Promise.race([stopHelper(), new Promise((r) => setTimeout(r, 1000))]).finally(() => process.exit(0));
+}
+process.on("disconnect", leave);
+process.on("SIGTERM", leave);
 reply({ ready: true });

@@ -3,11 +3,13 @@
  * AUTEUR_FFMPEG / AUTEUR_FFPROBE), keeps stderr for the error, kills the process on abort.
  * Arguments are always an array (never a shell string), so no text from a person reaches a shell.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
+import type { Writable } from "node:stream";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { AuteurError } from "../errors";
 import { env } from "../env";
+import { spawnHelperEnabled, startThroughHelper, type ProgramExit } from "./spawn-helper";
 
 const require = createRequire(import.meta.url);
 
@@ -28,43 +30,67 @@ export function ffprobePath(): string {
   return env().ffprobe ?? shipped("@ffprobe-installer", "ffprobe");
 }
 
+/** What callers hold of a running ffmpeg: its stdin (when it reads one) and kill. */
+export interface FfmpegChild {
+  stdin: Writable | null;
+  kill(signal?: NodeJS.Signals): void;
+}
+
 export interface FfmpegProcess {
-  child: ChildProcess;
+  child: FfmpegChild;
   /** Resolves with stderr when ffmpeg exits 0; rejects with an AuteurError holding stderr's tail. */
   done: Promise<string>;
 }
 
+const STDERR_KEEP = 64_000;
+
 /** Start ffmpeg. Use `child.stdin` to stream input (raw frames, PCM) when args read from pipe:0. */
 export function startFfmpeg(args: string[], options: { signal?: AbortSignal; stdin?: boolean; binary?: string } = {}): FfmpegProcess {
   const binary = options.binary ?? ffmpegPath();
-  const child = spawn(binary, args, { stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"] });
+  const { child, exited } = spawnHelperEnabled() ? throughHelper(binary, args, options.stdin === true) : startDirect(binary, args, options.stdin === true);
+  const onAbort = () => child.kill("SIGKILL");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const done = exited.then(
+    ({ code, signal, stdout, stderr }) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      if (code === 0) return stdout || stderr;
+      const tail = stderr.trim().split("\n").slice(-8).join("\n");
+      throw new AuteurError("render_failed", `${path.basename(binary)} failed (${signal ?? `exit ${code}`}): ${tail}`);
+    },
+    (err: Error) => {
+      options.signal?.removeEventListener("abort", onAbort);
+      throw new AuteurError("render_failed", `${path.basename(binary)} could not start: ${err.message}`, { cause: err });
+    },
+  );
+  // A process that exits before reading all stdin must not crash us with EPIPE.
+  child.stdin?.on("error", () => {});
+  return { child, done };
+}
+
+function throughHelper(binary: string, args: string[], stdin: boolean): { child: FfmpegChild; exited: Promise<ProgramExit> } {
+  const program = startThroughHelper(binary, args, { stdin });
+  return { child: program, exited: program.exited };
+}
+
+/** Spawn from this process, collecting stdout and the tail of stderr. */
+function startDirect(binary: string, args: string[], stdin: boolean): { child: FfmpegChild; exited: Promise<ProgramExit> } {
+  const child = spawn(binary, args, { stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"] });
   let stderr = "";
   let stdout = "";
   child.stderr!.setEncoding("utf8");
   child.stderr!.on("data", (d: string) => {
     stderr += d;
-    if (stderr.length > 64_000) stderr = stderr.slice(-32_000);
+    if (stderr.length > STDERR_KEEP) stderr = stderr.slice(-STDERR_KEEP / 2);
   });
   child.stdout!.setEncoding("utf8");
   child.stdout!.on("data", (d: string) => {
     stdout += d;
   });
-  const onAbort = () => child.kill("SIGKILL");
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const done = new Promise<string>((resolve, reject) => {
-    child.on("error", (err) => reject(new AuteurError("render_failed", `${path.basename(binary)} could not start: ${err.message}`, { cause: err })));
-    child.on("close", (code, signal) => {
-      options.signal?.removeEventListener("abort", onAbort);
-      if (code === 0) resolve(stdout || stderr);
-      else {
-        const tail = stderr.trim().split("\n").slice(-8).join("\n");
-        reject(new AuteurError("render_failed", `${path.basename(binary)} failed (${signal ?? `exit ${code}`}): ${tail}`));
-      }
-    });
+  const exited = new Promise<ProgramExit>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  // A process that exits before reading all stdin must not crash us with EPIPE.
-  child.stdin?.on("error", () => {});
-  return { child, done };
+  return { child: { stdin: child.stdin, kill: (signal) => void child.kill(signal) }, exited };
 }
 
 /** Run ffmpeg to completion. */
@@ -73,7 +99,7 @@ export async function runFfmpeg(args: string[], options: { signal?: AbortSignal 
 }
 
 /** Write a chunk to a child's stdin, waiting when the pipe is full (so memory stays flat). */
-export function writeChunk(child: ChildProcess, chunk: Buffer | Uint8Array): Promise<void> {
+export function writeChunk(child: Pick<FfmpegChild, "stdin">, chunk: Buffer | Uint8Array): Promise<void> {
   const stdin = child.stdin!;
   if (stdin.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {

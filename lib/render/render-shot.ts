@@ -3,10 +3,9 @@
  * spec.frames frames at FILM_FORMAT. Frames are drawn one at a time and streamed into ffmpeg (never a
  * whole shot in memory); the same spec gives the same bytes.
  */
-import type { ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import { AuteurError } from "../errors";
-import { startFfmpeg, writeChunk } from "../media/ffmpeg";
+import { startFfmpeg, writeChunk, type FfmpegChild } from "../media/ffmpeg";
 import type { ShotSpec } from "../plan/specs";
 import { makeCanvas } from "./canvas-util";
 import { drawFrame } from "./draw-frame";
@@ -68,7 +67,7 @@ export async function renderShot(spec: ShotSpec, outFile: string, options: Rende
 }
 
 /** Draw every frame of the shot (or its placeholder card) into ffmpeg's stdin; returns the drawing time and the poster PNG. */
-async function streamFrames(spec: ShotSpec, child: ChildProcess, stopped: () => boolean, wantPoster: boolean): Promise<{ drawMs: number; poster?: Buffer }> {
+async function streamFrames(spec: ShotSpec, child: FfmpegChild, stopped: () => boolean, wantPoster: boolean): Promise<{ drawMs: number; poster?: Buffer }> {
   let drawMs = 0;
   let poster: Buffer | undefined;
   if (spec.placeholder) {
