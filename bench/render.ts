@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { setAssetsRoot } from "../lib/assets/store";
+import { assetDir, setAssetsRoot } from "../lib/assets/store";
 import { CpuPool, type StageOutcome } from "../lib/jobs/cpu-pool";
 import { priorityFor, QUEUES } from "../lib/jobs/queues";
 import { startFfmpeg, writeChunk } from "../lib/media/ffmpeg";
@@ -206,6 +206,8 @@ interface PipelineResult {
   byStage: Record<string, { count: number; ms: number; cpu?: number }>;
   renders: { spec: ShotSpec; ms: number; drawMs: number }[];
   memory: MemoryPeaks;
+  /** The film's sound made again on its own (speak, score, mix through the pool's lanes): wall seconds. */
+  audioAloneSeconds: number;
 }
 
 async function runPipeline(seconds: number, opts: Options, size: FrameSize): Promise<PipelineResult> {
@@ -262,6 +264,7 @@ async function runPipeline(seconds: number, opts: Options, size: FrameSize): Pro
     memory.childBytes = Math.max(memory.childBytes, childHighWater());
     await pool.close();
     const cpu1 = cpuSeconds();
+    const audioAloneSeconds = await audioAlone(dataDir, voices, [...tasks.values()].filter((t) => t.spec.stage === "score-scene" || t.spec.stage === "mix-shot"), renders, opts);
 
     const byStage: PipelineResult["byStage"] = {};
     for (const d of [...speechDone.values(), ...done.values()]) {
@@ -284,10 +287,46 @@ async function runPipeline(seconds: number, opts: Options, size: FrameSize): Pro
         return { spec, ms: d.endMs - d.startMs, drawMs: Number(d.outcome.meta.drawMs ?? 0) };
       }),
       memory,
+      audioAloneSeconds,
     };
   } finally {
     await pool.close();
     setAssetsRoot(undefined);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---- audio alone: the film's sound made again with nothing else running ----------------------------
+
+/**
+ * Speech, beds and mixes of the film made again in a fresh data folder, through a pool with the same
+ * lanes, with nothing else on the machine: how fast this machine makes a film's sound (issue #5). The
+ * shots' videos are linked in from the pipeline's folder (a mix copies its shot's video stream).
+ */
+async function audioAlone(fromDir: string, voices: ReturnType<typeof planVoices>, tasks: Task[], renders: ShotSpec[], opts: Options): Promise<number> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "auteur-bench-audio-"));
+  const from = path.join(fromDir, "assets");
+  const to = path.join(dataDir, "assets");
+  try {
+    for (const r of renders) {
+      const rel = path.relative(from, assetDir(r.key)); // the pipeline's folder is the assets root still
+      await fs.mkdir(path.join(to, rel), { recursive: true });
+      for (const name of await fs.readdir(path.join(from, rel))) await fs.link(path.join(from, rel, name), path.join(to, rel, name));
+    }
+    setAssetsRoot(to);
+    const pool = new CpuPool(opts.pool, { AUTEUR_DATA_DIR: dataDir });
+    try {
+      const sample = voices[0]!;
+      await Promise.all(Array.from({ length: opts.pool }, (_, i) => pool.run({ ...sample, text: "Warming up.", key: (i % 16).toString(16).repeat(64) })));
+      const t0 = performance.now();
+      await runTasks(pool, opts.pool, voices.map((v, i) => ({ id: v.key, spec: v, priority: priorityFor(i, QUEUES.speakLine), deps: [] })), t0);
+      // The renders are there already: a mix waits only for its scene's bed.
+      await runTasks(pool, opts.pool, tasks.map((t) => ({ ...t, deps: t.deps.filter((d) => tasks.some((u) => u.id === d)) })), t0);
+      return (performance.now() - t0) / 1000;
+    } finally {
+      await pool.close();
+    }
+  } finally {
     await fs.rm(dataDir, { recursive: true, force: true });
   }
 }
@@ -365,6 +404,7 @@ async function main() {
     const audioCpu = audio.every((s) => s.cpu !== undefined);
     const audioSec = audio.reduce((sum, s) => sum + (audioCpu ? s.cpu! : s.ms / 1000), 0);
     console.log(`  audio (speak, score, mix): ${(run.filmSeconds / audioSec).toFixed(1)}x real time, one core (${audioCpu ? "CPU" : "stage time"} ${audioSec.toFixed(1)} s; target >= 20x)`);
+    console.log(`  audio alone (speak, score, mix made again with nothing else running, ${opts.pool} lane${opts.pool > 1 ? "s" : ""}): wall ${run.audioAloneSeconds.toFixed(1)} s, ${(run.filmSeconds / run.audioAloneSeconds).toFixed(1)}x real time`);
     console.log(`  encode-only of the same ${Math.round(run.filmSeconds * 24)} frames: wall ${enc.wallSeconds.toFixed(1)} s, summed ${enc.sumSeconds.toFixed(1)} s, ffmpeg CPU ${enc.cpuSeconds.toFixed(1)} s`);
     console.log(`  peak memory: tree ${mib(run.memory.treeBytes)}, one Node child ${mib(run.memory.childBytes)}, one ffmpeg ${mib(run.memory.ffmpegBytes)} (${run.memory.samples} samples)`);
     console.log(`  largest child while each stage ran${opts.pool > 1 ? " (any of the children)" : ""}: ${Object.entries(run.memory.byStage).map(([k, v]) => `${k} ${mib(v)}`).join(", ")}`);
