@@ -18,11 +18,19 @@ export function slugId(name: string, taken: Set<string>, fallback: string): stri
   return id;
 }
 
-const an = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
+/** "an" before a vowel sound: "an old", "an 8-year-old", "an 11-year-old", "an 80-year-old". */
+const an = (word: string) => (/^[aeiou]/i.test(word) || /^(8|11|18)(?!\d\d)/.test(word) ? "an" : "a");
+
+function personWord(s: CharacterSketch): string {
+  const child = s.age !== undefined && s.age < 13;
+  if (s.gender === "female") return child ? "girl" : "woman";
+  if (s.gender === "male") return child ? "boy" : "man";
+  return child ? "child" : "person";
+}
 
 export function describeSketch(s: CharacterSketch): string {
   const bits: string[] = [];
-  const who = [...s.traits.filter((t) => t !== s.job).slice(0, 3), s.job ?? (s.gender === "female" ? "woman" : s.gender === "male" ? "man" : "person")].join(" ");
+  const who = [...s.traits.filter((t) => t !== s.job).slice(0, 3), s.job ?? personWord(s)].join(" ");
   bits.push(`${s.age ? `${s.age}-year-old ` : ""}${who}`);
   if (s.hairStyle || s.hairColorWord) bits.push(`${s.hairColorWord ? `${s.hairColorWord} ` : ""}${s.hairStyle === "bald" ? "bald head" : s.hairStyle === "braid" ? "braid" : s.hairStyle === "curly" ? "curls" : `${s.hairStyle ?? ""} hair`}`.trim());
   if (s.marks.length) bits.push(s.marks.join(", "));

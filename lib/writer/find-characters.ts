@@ -76,6 +76,8 @@ function readAge(text: string): number | undefined {
   if (m) return DECADES[m[1]];
   if (/\b(child|kid|little (?:girl|boy))\b/.test(text)) return 9;
   if (/\b(teen|teenage|teenager|adolescent)\b/.test(text)) return 16;
+  // "a curious boy", "a schoolgirl": a child ("girl" alone is too often said of a woman).
+  if (/\b(schoolboy|schoolgirl)\b|\ban? (?:[a-z-]+ ){0,2}boy\b/.test(text)) return 11;
   if (/\b(grandmother|grandfather|grandma|grandpa|granny|elderly|ancient|aged)\b/.test(text)) return 74;
   if (/\bmiddle[- ]aged\b/.test(text)) return 48;
   if (/\b(retired|old|aging|ageing|veteran|grizzled)\b/.test(text)) return 63;

@@ -131,7 +131,7 @@ export const HAIR_WORDS = "hair|haired|braid|braids|braided|curls|curly|ponytail
 
 export const WARDROBE_WORDS = (
   "duster|trench coat|trenchcoat|leather jacket|jacket|suit|tuxedo|dress|gown|hoodie|armor|armour|robe|robes|uniform|cloak|overalls|lab coat|" +
-  "vest|poncho|kimono|scarf|boots|coat|sweater|cardigan|apron|flight suit|spacesuit|cape|tunic|corset|waistcoat|bandana|sari|jumpsuit|parka|" +
+  "vest|poncho|kimono|scarf|boots|raincoat|rain coat|overcoat|anorak|windbreaker|coat|sweater|cardigan|apron|flight suit|spacesuit|cape|tunic|corset|waistcoat|bandana|sari|jumpsuit|parka|" +
   "stetson|cowboy hat|fedora|cap|baseball cap|hood|helmet|crown|beanie|top hat|bowler hat|hat|veil|goggles"
 ).split("|");
 

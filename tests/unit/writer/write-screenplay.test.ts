@@ -44,6 +44,19 @@ describe("writeScreenplay", () => {
     expect(canonicalJson(writeScreenplay(`${WESTERN} In the rain.`))).not.toBe(canonicalJson(a));
   });
 
+  it("reads a child and the colour of a raincoat", () => {
+    const { screenplay: sp } = writeScreenplay(
+      "A 40-second ghost story: Mara, an old lighthouse keeper with a white beard, and Finn, a curious boy in a yellow raincoat, hear a bell ringing in the fog at night.",
+    );
+    const finn = sp.characters.find((c) => c.name === "Finn")!;
+    expect(finn.age).toBeLessThan(13);
+    expect(finn.identity.wardrobe.description).toMatch(/yellow raincoat/);
+    expect(finn.description).toMatch(/^an 11-year-old curious boy/);
+    expect(finn.identity.wardrobe.top).toBe("#d9b630");
+    const mara = sp.characters.find((c) => c.name === "Mara")!;
+    expect(mara.identity.marks).toContain("beard");
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
