@@ -6,7 +6,7 @@ import type { ProviderRef } from "./specs";
  */
 export const BUILT_IN_PROVIDERS = {
   speech: { name: "flite", version: "2" },
-  video: { name: "animatic", version: "6" },
+  video: { name: "animatic", version: "7" },
   sound: { name: "synth-score", version: "4" },
   mix: { name: "mix", version: "3" },
   stitch: { name: "stitch", version: "7" },

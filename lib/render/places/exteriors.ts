@@ -137,6 +137,7 @@ function seaLike(pc: PlaceContext, beach: boolean): PlacePainters {
     },
     mid: (ctx) => {
       const r = pc.rng.fork("mid");
+      if (/lighthouse/i.test(pc.place.name)) lighthouse(ctx, pc);
       ctx.strokeStyle = pc.grade.lit("#e8f2f6", 0.5);
       for (let i = 0; i < 60; i++) {
         const y = r.range(pc.horizonY + 6, pc.y1);
@@ -152,7 +153,8 @@ function seaLike(pc: PlaceContext, beach: boolean): PlacePainters {
     near: (ctx) => {
       const r = pc.rng.fork("near");
       if (beach) {
-        const y = pc.horizonY + (pc.y1 - pc.horizonY) * 0.35;
+        // The waterline within the frame's lower part, so that people stand on the sand in every framing.
+        const y = pc.horizonY + (pc.H - pc.horizonY) * 0.42;
         ridge(ctx, pc, r, { baseY: y, amp: 6, step: 120, fill: vgrad(ctx, y, pc.y1, [[0, pc.grade.lit(shade(sand, 0.85))], [1, pc.grade.lit(sand)]]) });
         ctx.strokeStyle = pc.grade.lit("#ffffff", 0.7);
         ctx.lineWidth = 5;
@@ -160,9 +162,13 @@ function seaLike(pc: PlaceContext, beach: boolean): PlacePainters {
         ctx.moveTo(pc.x0, y - 2);
         for (let x = pc.x0; x <= pc.x1; x += 40) ctx.lineTo(x, y - 2 + Math.sin(x * 0.02) * 5);
         ctx.stroke();
+        if (/rock|cliff|lighthouse/i.test(pc.place.name)) {
+          const rr = pc.rng.fork("rocks");
+          for (let i = 0; i < 7; i++) boulder(ctx, pc, rr.range(pc.x0, pc.x1), y + rr.range(-4, (pc.y1 - y) * 0.5), rr.range(30, 90), rr);
+        }
       } else {
         // the deck of a boat: planks and a rail
-        const y = pc.horizonY + (pc.y1 - pc.horizonY) * 0.45;
+        const y = pc.horizonY + (pc.H - pc.horizonY) * 0.4;
         ctx.fillStyle = pc.grade.lit("#7a5534");
         ctx.fillRect(pc.x0, y, pc.x1 - pc.x0, pc.y1 - y);
         ctx.strokeStyle = pc.grade.lit("#5a3c22");
@@ -193,6 +199,111 @@ function seaLike(pc: PlaceContext, beach: boolean): PlacePainters {
         }
       : undefined,
   };
+}
+
+/** Dark weathered rock, a rounded lump with a lit top edge. */
+function boulder(ctx: Ctx, pc: PlaceContext, x: number, baseY: number, w: number, r: ReturnType<PlaceContext["rng"]["fork"]>): void {
+  const h = w * r.range(0.45, 0.8);
+  const c: RGB = [78, 76, 74];
+  ctx.fillStyle = pc.grade.lit(c);
+  ctx.beginPath();
+  ctx.moveTo(x - w / 2, baseY);
+  ctx.quadraticCurveTo(x - w * 0.5, baseY - h * 0.9, x - w * 0.1, baseY - h);
+  ctx.quadraticCurveTo(x + w * 0.45, baseY - h * 0.95, x + w / 2, baseY);
+  ctx.closePath();
+  ctx.fill();
+  ctx.fillStyle = pc.grade.lit(shade(c, 1.35));
+  ctx.beginPath();
+  ctx.moveTo(x - w * 0.38, baseY - h * 0.62);
+  ctx.quadraticCurveTo(x - w * 0.3, baseY - h * 0.98, x - w * 0.1, baseY - h);
+  ctx.quadraticCurveTo(x + w * 0.12, baseY - h * 0.98, x + w * 0.2, baseY - h * 0.88);
+  ctx.quadraticCurveTo(x - w * 0.1, baseY - h * 0.86, x - w * 0.38, baseY - h * 0.62);
+  ctx.fill();
+}
+
+/**
+ * A lighthouse on a rocky headland at one side of the bay (the place's seed picks the side): a white
+ * tower with red bands, its lamp lit from dusk to dawn and in bad weather, a beam across the sky.
+ */
+function lighthouse(ctx: Ctx, pc: PlaceContext): void {
+  const r = pc.rng.fork("lighthouse");
+  const left = r.chance(0.5);
+  const cx = left ? pc.W * r.range(0.12, 0.22) : pc.W * r.range(0.78, 0.88);
+  const y = pc.horizonY;
+  // the headland: rock rising from the sea, wider at the water
+  const rock: RGB = [66, 62, 60];
+  ctx.fillStyle = pc.grade.lit(rock);
+  ctx.beginPath();
+  const edge = left ? pc.x0 : pc.x1;
+  const inner = cx + (left ? 1 : -1) * 190;
+  ctx.moveTo(edge, y + 60);
+  ctx.lineTo(edge, y - 70);
+  ctx.lineTo(cx + (left ? -60 : 60), y - 74);
+  ctx.quadraticCurveTo(cx + (left ? 70 : -70), y - 80, cx + (left ? 110 : -110), y - 40);
+  ctx.quadraticCurveTo(inner, y + 10, inner + (left ? 30 : -30), y + 60);
+  ctx.closePath();
+  ctx.fill();
+  ctx.fillStyle = pc.grade.lit(shade(rock, 1.3));
+  ctx.fillRect(Math.min(edge, cx + (left ? 60 : -60)), y - 76, Math.abs(cx + (left ? 60 : -60) - edge), 6);
+  // the tower: tapering, white with two red bands
+  const base = y - 72;
+  const h = 230;
+  const wb = 27;
+  const wt = 17;
+  const at = (t: number) => wb + (wt - wb) * t;
+  const body = (t0: number, t1: number, color: RGB) => {
+    ctx.fillStyle = pc.grade.lit(color);
+    ctx.beginPath();
+    ctx.moveTo(cx - at(t0), base - h * t0);
+    ctx.lineTo(cx - at(t1), base - h * t1);
+    ctx.lineTo(cx + at(t1), base - h * t1);
+    ctx.lineTo(cx + at(t0), base - h * t0);
+    ctx.closePath();
+    ctx.fill();
+  };
+  body(0, 1, [236, 232, 222]);
+  body(0.22, 0.36, [176, 42, 36]);
+  body(0.6, 0.74, [176, 42, 36]);
+  // shade on the side away from the light
+  ctx.fillStyle = pc.grade.lit("#000000", 0.18);
+  ctx.beginPath();
+  ctx.moveTo(cx + at(0) * 0.3, base);
+  ctx.lineTo(cx + at(1) * 0.3, base - h);
+  ctx.lineTo(cx + at(1), base - h);
+  ctx.lineTo(cx + at(0), base);
+  ctx.fill();
+  // gallery, lantern room and cap
+  const top = base - h;
+  ctx.fillStyle = pc.grade.lit("#2a2a2e");
+  ctx.fillRect(cx - wt - 8, top - 6, 2 * wt + 16, 6);
+  const lit = pc.darkness > 0.35 || pc.place.weather === "storm" || pc.place.weather === "fog" || pc.place.weather === "rain";
+  ctx.fillStyle = lit ? pc.grade.emit("#fff2b0") : pc.grade.lit("#9ab0b8");
+  ctx.fillRect(cx - wt + 3, top - 34, 2 * (wt - 3), 28);
+  ctx.fillStyle = pc.grade.lit("#2a2a2e");
+  for (const dx of [-wt + 3, -2, wt - 6]) ctx.fillRect(cx + dx, top - 34, 3, 28);
+  ctx.fillStyle = pc.grade.lit([150, 40, 34]);
+  ctx.beginPath();
+  ctx.moveTo(cx - wt - 2, top - 34);
+  ctx.lineTo(cx, top - 58);
+  ctx.lineTo(cx + wt + 2, top - 34);
+  ctx.fill();
+  if (lit) {
+    // the beam, out over the sea, and the lamp's glow
+    const dir = left ? 1 : -1;
+    const lx = cx;
+    const ly = top - 20;
+    const beam = ctx.createLinearGradient(lx, ly, lx + dir * 900, ly - 60);
+    beam.addColorStop(0, pc.grade.emit("#fff6c8", 0.5));
+    beam.addColorStop(1, pc.grade.emit("#fff6c8", 0));
+    ctx.fillStyle = beam;
+    ctx.beginPath();
+    ctx.moveTo(lx, ly - 6);
+    ctx.lineTo(lx + dir * 900, ly - 150);
+    ctx.lineTo(lx + dir * 900, ly + 30);
+    ctx.lineTo(lx, ly + 6);
+    ctx.fill();
+    lamp(ctx, pc, lx, ly, 9, "#fff2b0", 1.2);
+  }
 }
 
 function snowMountain(pc: PlaceContext, kind: "snowfield" | "mountain"): PlacePainters {
@@ -525,48 +636,51 @@ function cityLike(pc: PlaceContext, kind: "city-street" | "neon-alley" | "roofto
           if (night) lamp(ctx, pc, x + 36, streetY - 220, 8, "#ffd79a");
         }
       }
+      // Strung overhead, behind the characters: in a medium shot a tall head reaches the frame's top,
+      // and bunting or cables in front would cross the face.
+      overhead(ctx, pc, kind);
     },
     fg:
-      kind === "market"
+      kind === "rooftop"
         ? (ctx) => {
-            const r = pc.rng.fork("fg");
-            ctx.strokeStyle = pc.grade.lit("#3a3028");
-            ctx.lineWidth = 2;
-            ctx.beginPath();
-            ctx.moveTo(pc.x0, pc.top + 20);
-            ctx.quadraticCurveTo(pc.W / 2, pc.top + 90, pc.x1, pc.top + 20);
-            ctx.stroke();
-            for (let x = pc.x0 + 20; x < pc.x1; x += 50) {
-              const t = (x - pc.x0) / (pc.x1 - pc.x0);
-              const y = pc.top + 20 + 4 * t * (1 - t) * 70;
-              ctx.fillStyle = pc.grade.lit(r.pick(["#e74c3c", "#f1c40f", "#3498db", "#2ecc71"]));
-              ctx.beginPath();
-              ctx.moveTo(x - 14, y);
-              ctx.lineTo(x + 14, y);
-              ctx.lineTo(x, y + 30);
-              ctx.fill();
-            }
+            ctx.fillStyle = pc.grade.lit("#4a4a50");
+            ctx.fillRect(pc.x0, pc.y1 - 40, pc.x1 - pc.x0, 40);
           }
-        : kind === "neon-alley"
-          ? (ctx) => {
-              const r = pc.rng.fork("fg");
-              ctx.strokeStyle = pc.grade.lit("#08080c");
-              ctx.lineWidth = 4;
-              for (let i = 0; i < 4; i++) {
-                ctx.beginPath();
-                const x = r.range(pc.x0, pc.x1);
-                ctx.moveTo(x - 300, pc.y0);
-                ctx.quadraticCurveTo(x, pc.top + r.range(60, 140), x + 300, pc.y0);
-                ctx.stroke();
-              }
-            }
-          : kind === "rooftop"
-            ? (ctx) => {
-                ctx.fillStyle = pc.grade.lit("#4a4a50");
-                ctx.fillRect(pc.x0, pc.y1 - 40, pc.x1 - pc.x0, 40);
-              }
-            : undefined,
+        : undefined,
   };
+}
+
+/** Bunting over a market, cables over an alley: hung across the top of the frame. */
+function overhead(ctx: Ctx, pc: PlaceContext, kind: "city-street" | "neon-alley" | "rooftop" | "market"): void {
+  const r = pc.rng.fork("overhead");
+  if (kind === "market") {
+    ctx.strokeStyle = pc.grade.lit("#3a3028");
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(pc.x0, pc.top + 20);
+    ctx.quadraticCurveTo(pc.W / 2, pc.top + 90, pc.x1, pc.top + 20);
+    ctx.stroke();
+    for (let x = pc.x0 + 20; x < pc.x1; x += 50) {
+      const t = (x - pc.x0) / (pc.x1 - pc.x0);
+      const y = pc.top + 20 + 4 * t * (1 - t) * 70;
+      ctx.fillStyle = pc.grade.lit(r.pick(["#e74c3c", "#f1c40f", "#3498db", "#2ecc71"]));
+      ctx.beginPath();
+      ctx.moveTo(x - 14, y);
+      ctx.lineTo(x + 14, y);
+      ctx.lineTo(x, y + 30);
+      ctx.fill();
+    }
+  } else if (kind === "neon-alley") {
+    ctx.strokeStyle = pc.grade.lit("#08080c");
+    ctx.lineWidth = 4;
+    for (let i = 0; i < 4; i++) {
+      ctx.beginPath();
+      const x = r.range(pc.x0, pc.x1);
+      ctx.moveTo(x - 300, pc.y0);
+      ctx.quadraticCurveTo(x, pc.top + r.range(60, 140), x + 300, pc.y0);
+      ctx.stroke();
+    }
+  }
 }
 
 function awning(ctx: Ctx, pc: PlaceContext, x: number, y: number, w: number, color: string): void {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { prepareShot } from "../../../lib/render/prepare-shot";
 import { renderPoster } from "../../../lib/render/render-poster";
 import { CAMERA_MOVES, FRAMINGS, LOCATION_KINDS, WEATHERS } from "../../../lib/screenplay/schema";
 import { drawPixels, meanLuma } from "./frame-helpers";
@@ -78,5 +79,30 @@ describe("places", () => {
     expect(png.readUInt32BE(16)).toBe(1280);
     expect(png.readUInt32BE(20)).toBe(720);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  });
+  it("nothing a place hangs in the foreground crosses a character's head (bunting and cables hang behind them)", () => {
+    for (const kind of LOCATION_KINDS) {
+      for (const framing of ["medium", "two-shot", "full"] as const) {
+        const spec = makeShotSpec({ framing, seconds: 0.25, place: { name: kind, kind, interior: false, timeOfDay: "afternoon", weather: "clear", mood: "calm", seed: 5 } });
+        const shot = prepareShot(spec);
+        for (const f of shot.layout.figures) {
+          if (f.back) continue;
+          const s = f.unit * f.character.identity.height;
+          // The head: the top ~20% of the figure, a head wide.
+          const head = { x0: f.x - 0.1 * s, x1: f.x + 0.1 * s, y0: f.feetY - 1.05 * s, y1: f.feetY - 0.8 * s };
+          for (const layer of shot.front) {
+            const data = layer.canvas.getContext("2d").getImageData(0, 0, layer.canvas.width, layer.canvas.height).data;
+            let covered = 0;
+            for (let y = Math.max(0, Math.floor(head.y0)); y < Math.min(720, head.y1); y += 2)
+              for (let x = Math.max(0, Math.floor(head.x0)); x < Math.min(1280, head.x1); x += 2) {
+                const lx = Math.round(x - layer.x);
+                const ly = Math.round(y - layer.y);
+                if (lx >= 0 && ly >= 0 && lx < layer.canvas.width && ly < layer.canvas.height && data[(ly * layer.canvas.width + lx) * 4 + 3]! > 40) covered++;
+              }
+            expect(covered, `${kind} ${framing}: a foreground layer over ${f.character.name}'s head`).toBe(0);
+          }
+        }
+      }
+    }
   });
 });
