@@ -30,7 +30,9 @@ function personWord(s: CharacterSketch): string {
 
 export function describeSketch(s: CharacterSketch): string {
   const bits: string[] = [];
-  const who = [...s.traits.filter((t) => t !== s.job).slice(0, 3), s.job ?? personWord(s)].join(" ");
+  // The age says "old" or "young" already: "a 63-year-old lighthouse keeper", not "63-year-old old".
+  const ageWords = s.age ? /^(old|young|elderly|aging|ageing|youthful)$/ : /^$/;
+  const who = [...s.traits.filter((t) => t !== s.job && !ageWords.test(t)).slice(0, 3), s.job ?? personWord(s)].join(" ");
   bits.push(`${s.age ? `${s.age}-year-old ` : ""}${who}`);
   if (s.hairStyle || s.hairColorWord) bits.push(`${s.hairColorWord ? `${s.hairColorWord} ` : ""}${s.hairStyle === "bald" ? "bald head" : s.hairStyle === "braid" ? "braid" : s.hairStyle === "curly" ? "curls" : `${s.hairStyle ?? ""} hair`}`.trim());
   if (s.marks.length) bits.push(s.marks.join(", "));

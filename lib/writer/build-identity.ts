@@ -31,7 +31,8 @@ export function buildIdentity(sketch: CharacterSketch, genre: GenreProfile, seed
   const colors = genre.wardrobe.colors;
   const top = sketch.wardrobeColor ?? rng.pick(colors);
   const bottom = rng.pick(colors.filter((c) => c !== top).length ? colors.filter((c) => c !== top) : colors);
-  const accent = rng.pick(colors);
+  const picked = rng.pick(colors);
+  const accent = sketch.accentColor ?? picked;
   let headwear: Headwear = sketch.headwear ?? "none";
   const job = sketch.job ?? "";
   if (!sketch.headwear) {

@@ -22,6 +22,8 @@ export interface CharacterSketch {
   marks: Mark[];
   wardrobe: string[];
   wardrobeColor?: string;
+  /** A colour said of the headwear ("a green cap"): the wardrobe's accent, which hats are drawn in. */
+  accentColor?: string;
   headwear?: Headwear;
 }
 
@@ -70,6 +72,9 @@ const DECADES: Record<string, number> = { teens: 16, twenties: 25, thirties: 35,
 function readAge(text: string): number | undefined {
   let m = /\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b/.exec(text) ?? /\baged? (\d{1,3})\b/.exec(text);
   if (m) return Math.min(120, Math.max(1, Number(m[1])));
+  // "a boy of ten", "her daughter, aged nine"
+  m = /\b(?:boy|girl|child|kid|son|daughter|grandson|granddaughter|lad|lass|aged) (?:of )?(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|six|seven|eight|nine)\b/.exec(text);
+  if (m) return NUMBER_AGE[m[1]];
   m = /\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|six|seven|eight|nine)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?[- ]years?[- ]old\b/.exec(text);
   if (m) return NUMBER_AGE[m[1]] + ({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 }[m[2] ?? ""] ?? 0);
   m = /\bin (?:her|his|their) (?:early |late |mid-)?(teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/.exec(text);
@@ -105,11 +110,14 @@ function readHair(text: string, sketch: CharacterSketch) {
   for (const [re, style] of styles) if (re.test(text)) { sketch.hairStyle = style; break; }
 }
 
+const COLOR_NAMES = Object.keys(COLOR_WORDS).join("|");
+const HEADWEAR_WORD = /^(?:stetson|cowboy hat|fedora|cap|baseball cap|hood|helmet|crown|beanie|top hat|bowler hat|hat|veil|goggles)$/;
+
 function readLooks(text: string, sketch: CharacterSketch) {
   readHair(text, sketch);
   if (/\b(broad[- ]shouldered|broad|burly|stocky|hulking|barrel-chested|giant)\b/.test(text)) sketch.build = "broad";
   else if (/\b(heavy|heavyset|stout|portly|fat|plump|round)\b/.test(text)) sketch.build = "heavy";
-  else if (/\b(thin|slight|skinny|wiry|slender|frail|scrawny|petite)\b/.test(text)) sketch.build = "slight";
+  else if (/\b(thin|slight|skinny|wiry|slender|frail|scrawny|petite|lanky|gangly|bony)\b/.test(text)) sketch.build = "slight";
   else if (/\b(athletic|muscular|strong|fit|lean|toned)\b/.test(text)) sketch.build = "athletic";
   if (/\b(tall|towering|lanky)\b/.test(text)) sketch.height = 1.12;
   else if (/\b(short|tiny|little|small)\b(?! (?:\w+ )?hair)/.test(text)) sketch.height = 0.9;
@@ -119,15 +127,26 @@ function readLooks(text: string, sketch: CharacterSketch) {
     [/\btattoo(s|ed)?\b/, "tattoo"], [/\bearrings?\b/, "earring"], [/\bwrinkle(s|d)\b|\bweathered face\b/, "wrinkles"],
   ];
   for (const [re, mark] of marks) if (re.test(text) && !sketch.marks.includes(mark)) sketch.marks.push(mark);
-  for (const word of WARDROBE_WORDS) {
-    const m = new RegExp(`(?:\\b(${Object.keys(COLOR_WORDS).join("|")}) )?\\b${word}\\b`).exec(text);
-    if (!m) continue;
-    if (/hat|stetson|fedora|cap|hood|helmet|crown|beanie|veil|goggles/.test(word)) {
+  // Garments in the order the idea names them; a longer name first ("flight suit" is not also a "suit").
+  const found: { at: number; end: number; word: string; phrase: string; color?: string }[] = [];
+  for (const word of [...WARDROBE_WORDS].sort((a, b) => b.length - a.length)) {
+    const re = new RegExp(`(?:\\b(${COLOR_NAMES}) )?\\b${word}\\b`, "g");
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index + (m[1] ? m[1].length + 1 : 0);
+      if (found.some((f) => at < f.end && at + word.length > f.at)) continue;
+      found.push({ at, end: at + word.length, word, phrase: m[0], color: m[1] });
+      break;
+    }
+  }
+  found.sort((a, b) => a.at - b.at);
+  for (const { word, phrase, color } of found) {
+    if (HEADWEAR_WORD.test(word)) {
       const hw: Headwear | undefined = /cowboy|stetson/.test(word) ? "cowboy-hat" : /fedora|bowler|top hat/.test(word) ? "fedora" : /cap/.test(word) ? "cap" : /hood/.test(word) ? "hood" : /helmet|goggles/.test(word) ? "helmet" : /crown/.test(word) ? "crown" : /beanie/.test(word) ? "beanie" : word === "hat" ? "fedora" : undefined;
       if (hw && !sketch.headwear) sketch.headwear = hw;
-    }
-    if (!sketch.wardrobe.some((w) => w.includes(word))) sketch.wardrobe.push(m[0]);
-    if (m[1] && !sketch.wardrobeColor) sketch.wardrobeColor = COLOR_WORDS[m[1]];
+      // "a green cap": the cap is green (headwear is drawn in the accent colour), not the shirt.
+      if (color && !sketch.accentColor) sketch.accentColor = COLOR_WORDS[color];
+    } else if (color && !sketch.wardrobeColor) sketch.wardrobeColor = COLOR_WORDS[color];
+    if (!sketch.wardrobe.some((w) => w.includes(word))) sketch.wardrobe.push(phrase);
   }
   if (/\bhooded\b/.test(text) && !sketch.headwear) sketch.headwear = "hood";
 }
@@ -270,6 +289,9 @@ export function findCharacters(masked: string): { characters: CharacterSketch[];
     const pre = (lower.slice(preStart, m.start).split(/,|;|\b(?:and|with|meets|hires|finds|but)\b/).pop() ?? "").split(/\s+/).slice(-6).join(" ");
     const preOwn = (pre.split(/\b(?:and|with|meets|hires|finds)\b/).pop() ?? "").replace(/\b(she|he|her|his|him|their|they)\b/g, "_");
     readPerson(`${pre} ${window}`, sketch, `${preOwn} ${ownWindow}`);
+    // "Mara ... . Her grandson Eli": the possessive before the next person is this one's.
+    const possessive = next && !sketch.gender ? /(?:^|[.;!?]\s+|,\s+|\band\s+)(her|his)\s+(?:[a-z-]+\s+){1,2}$/.exec(lower.slice(m.end, next.start)) : null;
+    if (possessive) sketch.gender = possessive[1] === "her" ? "female" : "male";
     if (/^\s*(?:\w+\s+){0,2}(stole|steals|kidnaps|kidnapped|killed|kills|murdered|murders|betrays|betrayed|framed|frames)\b/.test(window) || /\b(stolen|taken|kidnapped|killed|murdered|betrayed|framed) by\s+$/.test(lower.slice(Math.max(0, m.start - 20), m.start)))
       sketch.role = "antagonist";
   });

@@ -86,7 +86,7 @@ export const FEMALE_WORDS = /\b(she|her|hers|herself|woman|women|girl|lady|mothe
 export const MALE_WORDS = /\b(he|him|his|himself|man|men|boy|guy|father|dad|papa|son|brother|husband|king|prince|uncle|nephew|grandfather|grandpa|widower|patriarch|wizard|sorcerer|monk|duke|count|emperor|god|boyfriend|groom|landlord|stepfather|businessman|policeman|cowboy|lad|gentleman)\b/;
 
 export const JOBS = (
-  "bounty hunter|private eye|private detective|mob boss|crime boss|cattle baron|street doctor|lab tech|" +
+  "bounty hunter|lighthouse keeper|zookeeper|shopkeeper|beekeeper|private eye|private detective|mob boss|crime boss|cattle baron|street doctor|lab tech|" +
   "sheriff|deputy|marshal|outlaw|bandit|gunslinger|rancher|cowboy|cowgirl|prospector|detective|inspector|hacker|netrunner|thief|burglar|" +
   "pickpocket|safecracker|con artist|pilot|captain|commander|doctor|nurse|surgeon|scientist|teacher|professor|student|soldier|knight|wizard|" +
   "witch|sorcerer|sorceress|king|queen|prince|princess|farmer|singer|musician|writer|journalist|reporter|cop|officer|agent|spy|assassin|" +
@@ -142,7 +142,8 @@ export const PLACE_WORDS: [RegExp, { noun: string; kind: import("./types").Locat
   [/\b(canyon|mesa|mountains?|cliffs?|peak|pass)\b/, { noun: "the $1", kind: "mountain", interior: false }],
   [/\b(prairie|plains|fields?|meadow|farm|ranch)\b/, { noun: "the $1", kind: "field", interior: false }],
   [/\b(forest|woods|jungle)\b/, { noun: "the $1", kind: "forest", interior: false }],
-  [/\b(beach|shore|coast)\b/, { noun: "the $1", kind: "beach", interior: false }],
+  [/\b(lighthouse)\b/, { noun: "the $1", kind: "beach", interior: false }],
+  [/\b((?:rocky )?(?:beach|shore|coast))\b/, { noun: "the $1", kind: "beach", interior: false }],
   [/\b(sea|ocean|boat|ship deck|harbou?r|docks?)\b/, { noun: "the $1", kind: "sea", interior: false }],
   [/\b(river|creek|lake|waterfall)\b/, { noun: "the $1", kind: "river", interior: false }],
   [/\b(village|town|main street)\b/, { noun: "the $1", kind: "village", interior: false }],

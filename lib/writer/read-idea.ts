@@ -111,7 +111,7 @@ const POSITION_MARKERS: { re: RegExp; position: ScenePosition }[] = [
   { re: /\b(?:for|in) the (?:opening|first) scene\b[,:]?|\bthe (?:opening|first) scene\b(?: is| should be| shows)?[,:]?|\bopens? (?:on|with)\b|\b(?:start|starts|begin|begins) (?:with|on)\b|\bthe film opens(?: on| with)?\b/gi, position: "opening" },
   { re: /\bin the middle(?: of the film)?\b[,:]?|\bat the midpoint\b[,:]?|\bhalfway through\b[,:]?/gi, position: "middle" },
   { re: /\b(?:for |in |at )?the climax\b(?: is| should be| comes when)?[,:]?|\bclimax(?:es)? (?:with|in|at)\b/gi, position: "climax" },
-  { re: /\b(?:end|ends|ending) (?:with|on)\b|\b(?:for |in )?the (?:final|last|closing) scene\b(?: is| should be| shows)?[,:]?|\bin the end\b[,:]?|\bthe (?:film|story) ends\b(?: with| on| when)?/gi, position: "ending" },
+  { re: /\b(?:end|ends|ending) (?:with|on|at)\b|\b(?:for |in )?the (?:final|last|closing) scene\b(?: is| should be| shows)?[,:]?|\bin the end\b[,:]?|\bthe (?:film|story) ends\b(?: with| on| when)?/gi, position: "ending" },
 ];
 
 function readScenes(text: string): RequestedScene[] {
@@ -170,6 +170,18 @@ function readPlaces(lower: string, names: PlaceName[]) {
   return out.sort((a, b) => a.index - b.index).slice(0, 12).map(({ name, kind, interior }) => ({ name: name.slice(0, 80), kind, interior }));
 }
 
+function withoutLaterScenes(lower: string, scenes: RequestedScene[]): string {
+  let out = lower;
+  for (const scene of scenes) {
+    if (scene.position === "opening") continue;
+    const body = scene.text.toLowerCase().replace(/\.\.\.$/, "");
+    const at = lower.indexOf(body, scene.index);
+    const end = at >= 0 ? at + body.length : scene.index;
+    out = out.slice(0, scene.index) + " ".repeat(end - scene.index) + out.slice(end);
+  }
+  return out;
+}
+
 function readTime(lower: string): TimeOfDay | undefined {
   if (/\b(dawn|sunrise|daybreak|first light)\b/.test(lower)) return "dawn";
   if (/\b(golden hour|sunset|sundown)\b/.test(lower)) return "golden-hour";
@@ -218,6 +230,9 @@ export function readIdea(idea: string): IdeaReading {
   const language = readLanguage(idea);
   if (language.note) notes.push(language.note);
   const scenes = readScenes(idea);
+  // The film's time and weather come from the idea less its later scenes: "end at dawn on a calm sea"
+  // sets the ending, not the whole film.
+  const setting = withoutLaterScenes(lower, scenes);
   const goal = readGoal(lower);
   const places = readPlaces(mask(lower, style.spans), placeNames);
   const words = (lower.match(/\p{L}+/gu) ?? []).length;
@@ -229,6 +244,6 @@ export function readIdea(idea: string): IdeaReading {
   const titled = /\b(?:called|titled|entitled)\s+["“]([^"”]{1,100})["”]/i.exec(idea)?.[1];
   return {
     genre, secondaryGenre: secondary, seconds: length.seconds, characters, placeNames, places,
-    timeOfDay: readTime(lower), weather: readWeather(lower), style, scenes, goal, ending: readEnding(lower), title: titled, notes, confidence,
+    timeOfDay: readTime(setting), weather: readWeather(setting), style, scenes, goal, ending: readEnding(lower), title: titled, notes, confidence,
   };
 }

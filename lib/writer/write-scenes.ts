@@ -108,7 +108,8 @@ function weatherFor(ctx: StoryContext, slot: SceneSlot, interior: boolean, rng: 
   if (/\brain/.test(text)) return "rain";
   if (/\bsnow/.test(text)) return "snow";
   if (/\bfog|mist/.test(text)) return "fog";
-  if (ctx.weather && rng.chance(interior ? 0.5 : 0.75)) return ctx.weather;
+  if (/\b(calm|clear|sunny|still|cloudless)\b/.test(text)) return "clear";
+  if (ctx.weather && (slot.first || rng.chance(interior ? 0.5 : 0.75))) return ctx.weather;
   return rng.pick(ctx.genre.weathers);
 }
 
@@ -234,7 +235,7 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
     const ally = people.find((p) => p !== hero && p !== foe) ?? people.find((p) => p !== hero);
     const third = goalPhrase(ctx, "third");
     const fillSummary = (t: string) =>
-      t.replace(/\{hero\}/g, hero.name).replace(/\{ally\}/g, ally?.name ?? "an old friend").replace(/\{foe\}/g, foe?.name ?? "the enemy").replace(/\{goal\}/g, third.goal).replace(/\{place\}/g, place.name).replace(/\{hp\}/g, pronoun(hero)).replace(/\{hs\}/g, subject(hero)).replace(/\{ho\}/g, objectPronoun(hero));
+      t.replace(/\{hero\}/g, hero.name).replace(/\{ally\}/g, ally?.name ?? "an old friend").replace(/\{foe\}/g, foe?.name ?? "the enemy").replace(/\{goal\}/g, third.goal).replace(/\{place\}/g, place.name).replace(/\{hp\}/g, pronoun(hero)).replace(/\{hs\}/g, subject(hero)).replace(/\{ho\}/g, objectPronoun(hero)).replace(/\bthey (has|was)\b/g, (_, v: string) => `they ${v === "has" ? "have" : "were"}`);
     const direction = slot.direction ?? (slot.position >= 0.8 ? ctx.ending : undefined);
     const ending = direction ? ENDING_SUMMARIES[direction] : undefined;
     let summary = cap(fillSummary(srng.pick(ending && slot.position >= 0.8 ? (slot.last ? ending.last : ending.finale) : beat.summaries)));

@@ -57,6 +57,46 @@ describe("writeScreenplay", () => {
     expect(mara.identity.marks).toContain("beard");
   });
 
+  it("reads a lighthouse story: her grandson of ten, a storm first, the ending's dawn on a calm sea", () => {
+    const { screenplay: sp } = writeScreenplay(
+      "A 1-minute drama: Mara, an old lighthouse keeper with a white beard, waits out a storm on a rocky coast. Her grandson Eli, a quiet boy of ten, brings her a lantern. End at dawn on a calm sea.",
+    );
+    const mara = sp.characters.find((c) => c.name === "Mara")!;
+    expect(mara.gender).toBe("female");
+    expect(mara.description).toMatch(/^a \d+-year-old lighthouse keeper/);
+    expect(sp.characters.find((c) => c.name === "Eli")!.age).toBe(10);
+    const scenes = sp.acts.flatMap((a) => a.scenes);
+    // The place the idea names first opens the film, in the storm it names; the lighthouse is in its name.
+    expect(scenes[0]!.location.name).toMatch(/lighthouse/i);
+    expect(scenes[0]!.weather).toBe("storm");
+    const last = scenes[scenes.length - 1]!;
+    expect(last.location.kind).toBe("sea");
+    expect(last.timeOfDay).toBe("dawn");
+    expect(last.weather).toBe("clear");
+    // "dawn" belongs to the ending: the film does not open at dawn because of it.
+    expect(scenes[0]!.timeOfDay).not.toBe("dawn");
+  });
+
+  it("colours a cap, not the shirt, from 'a green cap'; a lanky man is slight", () => {
+    const { screenplay: sp } = writeScreenplay("A 1-minute comedy: Lola, a baker with flour on her apron, chases a stolen cake through a market, helped by Omar, a lanky taxi driver in a green cap.");
+    const omar = sp.characters.find((c) => c.name === "Omar")!;
+    expect(omar.identity.wardrobe.headwear).toBe("cap");
+    expect(omar.identity.wardrobe.accent).toBe("#3f8f4f");
+    expect(omar.identity.wardrobe.top).not.toBe("#3f8f4f");
+    expect(omar.identity.build).toBe("slight");
+    expect(omar.identity.height).toBeGreaterThan(1.05);
+  });
+
+  it("says 'they have', not 'they has', of a hero the idea gives no gender", () => {
+    let theys = 0;
+    for (const idea of ["A drama: Rory, a lighthouse keeper, waits for a letter.", "A drama: Quinn, a lighthouse keeper, waits for a letter.", "A comedy: Robin, a lighthouse keeper, waits for a letter."]) {
+      const text = JSON.stringify(writeScreenplay(idea).screenplay);
+      expect(text).not.toMatch(/\bthey (has|was|is)\b/);
+      theys += (text.match(/\bthey (have|were)\b/g) ?? []).length;
+    }
+    expect(theys).toBeGreaterThan(2);
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
