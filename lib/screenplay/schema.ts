@@ -173,6 +173,8 @@ export const MARKS = [
   "wrinkles",
 ] as const;
 export const GENDERS = ["female", "male", "nonbinary", "unspecified"] as const;
+/** What a character is made of: a person, or a robot (metal head, lit eyes, a grille for a mouth). */
+export const BODIES = ["human", "robot"] as const;
 export const ROLES = ["protagonist", "antagonist", "ally", "mentor", "love-interest", "supporting", "minor"] as const;
 
 /** The locked look of a character: every renderer draws the character from this and nothing else. */
@@ -192,6 +194,8 @@ export const IdentitySchema = z.object({
     headwear: z.enum(HEADWEAR),
   }),
   marks: z.array(z.enum(MARKS)).max(6),
+  /** Absent means human; for a robot, face.skin is its plating and eyes.color its eyes' light. */
+  body: z.enum(BODIES).optional(),
   /** A provider's reference image (asset key), where one has been made or uploaded. */
   referenceImage: z.string().max(128).optional(),
 });
@@ -204,6 +208,8 @@ export const VoiceSchema = z.object({
   pitch: z.number().min(-12).max(12),
   /** Speaking rate, 1 = the base voice's natural rate. */
   rate: z.number().min(0.5).max(2),
+  /** A robot's voice: level in pitch, with a metallic ring. Absent for a person. */
+  timbre: z.enum(["robot"]).optional(),
 });
 export type Voice = z.infer<typeof VoiceSchema>;
 

@@ -11,7 +11,7 @@ import { writeWav } from "../sound/wav";
 import { cleanSpeechText, isSpeakable } from "./clean-text";
 import { runFlite } from "./flite";
 import { mouthEnvelope } from "./mouth-envelope";
-import { breathe, colour, drive, levelSpeech, tremolo, trimSilence } from "./speech-fx";
+import { breathe, colour, drive, levelSpeech, robotize, tremolo, trimSilence } from "./speech-fx";
 import { voiceParams } from "./voice-params";
 import { wordTimings } from "./word-timings";
 
@@ -50,6 +50,7 @@ export async function speakLine(spec: VoiceSpec, dir: string): Promise<SpeechMet
     tremolo(x, flite.sampleRate / params.speed, params.tremolo);
     const step = (flite.sampleRate / sampleRate) * params.speed;
     x = resampleByStep(x, step, Math.floor(x.length / step));
+    if (spec.voice.timbre === "robot") x = robotize(x, sampleRate);
     drive(x, params.drive);
     const trimmed = trimSilence(x, sampleRate, SPEECH_PAD_SEC);
     samples = levelSpeech(trimmed.samples, sampleRate, SPEECH_LEVEL_DB + params.gainDb);

@@ -125,3 +125,20 @@ export function levelSpeech(x: Float32Array, sampleRate: number, targetDb: numbe
   }
   return x;
 }
+
+/**
+ * A robot's ring: the voice multiplied by a low sine (ring modulation, the classic metallic buzz) mixed
+ * with the dry voice, through a short resonant comb (a small metal cavity). Deterministic.
+ */
+export function robotize(x: Float32Array, sampleRate: number): Float32Array {
+  const out = new Float32Array(x.length);
+  const w = (2 * Math.PI * 48) / sampleRate;
+  const d = Math.max(1, Math.round(sampleRate * 0.0035));
+  for (let i = 0; i < x.length; i++) {
+    const ring = x[i] * (0.55 + 0.45 * Math.sin(w * i));
+    out[i] = Math.fround(ring + (i >= d ? out[i - d] * 0.45 : 0));
+  }
+  // the comb's gain at its peaks is about 1.8: back to the voice's level
+  for (let i = 0; i < out.length; i++) out[i] *= 0.6;
+  return out;
+}

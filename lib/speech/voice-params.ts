@@ -80,7 +80,8 @@ export function voiceParams(voice: Voice, delivery: Delivery): VoiceParams {
     features: [
       ["duration_stretch", round(stretch)],
       ["int_f0_target_mean", round(f0)],
-      ["int_f0_target_stddev", round(f0 * 0.12 * style.range)],
+      // A robot speaks on one pitch (a little movement left, so it is not a drone).
+      ["int_f0_target_stddev", round(f0 * (voice.timbre === "robot" ? 0.015 : 0.12 * style.range))],
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { LIMITS } from "../screenplay/limits";
 import { buildIdentity } from "./build-identity";
-import { castVoice } from "./cast-voices";
+import { castVoice, voiceFor } from "./cast-voices";
 import { registerFor } from "./dialogue-bank";
 import type { CharacterSketch } from "./find-characters";
 import type { GenreProfile } from "./genres";
@@ -97,7 +97,8 @@ export function buildCast(sketches: CharacterSketch[], genre: GenreProfile, seed
     const id = slugId(sketch.name, ids, `character-${i + 1}`);
     const gender = sketch.gender ?? "unspecified";
     const register = registerFor(sketch.traits, sketch.job ?? "", role, sketch.age);
-    const voice = castVoice(gender, sketch.age, voices, createRng("voice", seedText, sketch.name).int(16));
+    const identity = buildIdentity({ ...sketch, role }, genre, seedText);
+    const voice = voiceFor(castVoice(gender, sketch.age, voices, createRng("voice", seedText, sketch.name).int(16)), identity);
     voices.push(voice);
     return {
       id,
@@ -108,7 +109,7 @@ export function buildCast(sketches: CharacterSketch[], genre: GenreProfile, seed
       description: describeSketch(sketch),
       traits: [...sketch.traits, ...(sketch.job ? [sketch.job] : [])].slice(0, 12).map((t) => t.slice(0, 60)),
       speech: register.speech,
-      identity: buildIdentity({ ...sketch, role }, genre, seedText),
+      identity,
       voice,
     };
   });

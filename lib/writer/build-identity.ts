@@ -11,6 +11,9 @@ const GREY = ["#9a9a9a", "#b8b8b8", "#d8d8d8", "#7d7d7d"];
 const FEMALE_HAIR: HairStyle[] = ["long", "bun", "ponytail", "bob", "curly", "braid", "short"];
 const MALE_HAIR: HairStyle[] = ["short", "short", "buzz", "curly", "long", "short"];
 const BUILDS: Build[] = ["slight", "average", "average", "athletic", "broad", "heavy"];
+/** A robot's plating (face.skin) and the light of its eyes (eyes.color). */
+const METALS = ["#b8bec6", "#d9dde2", "#8d949c", "#b08d57", "#6a737d", "#c9b27c"];
+const ROBOT_EYES = ["#52d6f4", "#7cf29c", "#ffb347", "#f2f27a", "#9fb8ff"];
 
 /**
  * The locked look of a character: what the idea said, and a seeded choice for what it did not
@@ -46,6 +49,22 @@ export function buildIdentity(sketch: CharacterSketch, genre: GenreProfile, seed
   const words = sketch.wardrobe.length ? sketch.wardrobe : [rng.pick(genre.wardrobe.words), rng.pick(genre.wardrobe.words)].filter((w, i, a) => a.indexOf(w) === i);
   const description = `${job ? `${job}: ` : ""}${words.join(", ")}`.slice(0, 200);
   const shape: FaceShape = rng.pick(FACE_SHAPES);
+  if (sketch.robot) {
+    // A machine: metal plating for skin, lit eyes, no hair or hat, none of a person's marks but glasses
+    // and a scar (a scratch in the plating) — still from the same seeded choices, so it stays locked.
+    const metal = createRng("identity-robot", seed);
+    return {
+      seed,
+      face: { shape, skin: sketch.plating ?? metal.pick(METALS) },
+      eyes: { color: metal.pick(ROBOT_EYES) },
+      hair: { style: "bald", color: "#6a6f76" },
+      build: sketch.build ?? rng.pick(BUILDS),
+      height: Math.round((sketch.height ?? 0.96 + metal.range(-0.06, 0.08)) * 100) / 100,
+      wardrobe: { description: sketch.wardrobe.length ? description : `${job ? `${job}: ` : ""}metal plating, chest lights`, top, bottom, accent, headwear: "none" },
+      marks: sketch.marks.filter((m) => m === "scar" || m === "glasses" || m === "eyepatch").slice(0, 6),
+      body: "robot",
+    };
+  }
   const height = sketch.height ?? (age < 13 ? 0.72 : age < 16 ? 0.9 : gender === "male" ? 1.04 + rng.range(-0.04, 0.06) : 0.97 + rng.range(-0.05, 0.05));
   return {
     seed,

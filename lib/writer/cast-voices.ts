@@ -3,7 +3,7 @@ import type { Gender, Voice } from "./types";
 
 /** Two voices are told apart when the base voice differs, or pitch is >= 3 semitones apart, or rate differs by >= 0.12. */
 export function voicesDiffer(a: Voice, b: Voice): boolean {
-  return a.voiceId !== b.voiceId || Math.abs(a.pitch - b.pitch) >= 3 || Math.abs(a.rate - b.rate) >= 0.12;
+  return a.voiceId !== b.voiceId || Math.abs(a.pitch - b.pitch) >= 3 || Math.abs(a.rate - b.rate) >= 0.12 || a.timbre !== b.timbre;
 }
 
 function preferred(gender: Gender, age: number | undefined): { pitch: number; rate: number } {
@@ -21,6 +21,11 @@ function preferred(gender: Gender, age: number | undefined): { pitch: number; ra
  * slower; younger: higher and faster), moved in pitch or rate until it differs from every voice already
  * cast. Deterministic: the same cast in the same order gives the same voices.
  */
+/** A robot's voice is its cast voice with the robot timbre. */
+export function voiceFor(voice: Voice, identity: { body?: "human" | "robot" }): Voice {
+  return identity.body === "robot" ? { ...voice, timbre: "robot" } : voice;
+}
+
 export function castVoice(gender: Gender, age: number | undefined, taken: Voice[], seed: number): Voice {
   const pref = preferred(gender, age);
   const male = BUILT_IN_VOICES.filter((v) => v.gender === "male").map((v) => v.id);

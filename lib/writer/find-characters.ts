@@ -25,6 +25,10 @@ export interface CharacterSketch {
   /** A colour said of the headwear ("a green cap"): the wardrobe's accent, which hats are drawn in. */
   accentColor?: string;
   headwear?: Headwear;
+  /** A robot, android or droid: drawn as a machine. */
+  robot?: boolean;
+  /** The colour said of a robot ("a brass robot"): its plating. */
+  plating?: string;
 }
 
 export interface PlaceName {
@@ -111,6 +115,12 @@ function readHair(text: string, sketch: CharacterSketch) {
 }
 
 const COLOR_NAMES = Object.keys(COLOR_WORDS).join("|");
+const ROBOT_WORDS = /\b(robot|android|droid|automaton|mech)\b/;
+
+/** Whether words about someone say they are a machine ("a cheerful repair robot"), not that they meet one. */
+export function saysRobot(text: string): boolean {
+  return ROBOT_WORDS.test(text) && !/\b(?:fights?|builds?|built|repairs?|fix(?:es)?|hunts?|with|and|owns?|meets?|finds?)\s+(?:a|an|the|his|her|their|its|my)\s+(?:[a-z-]+ )?(?:robot|android|droid|automaton|mech)/.test(text);
+}
 const HEADWEAR_WORD = /^(?:stetson|cowboy hat|fedora|cap|baseball cap|hood|helmet|crown|beanie|top hat|bowler hat|hat|veil|goggles)$/;
 
 function readLooks(text: string, sketch: CharacterSketch) {
@@ -168,6 +178,11 @@ function readPerson(text: string, sketch: CharacterSketch, ownWindow: string) {
   for (const job of JOBS) {
     if (sketch.job) break;
     if (new RegExp(`\\b${job}s?\\b`).test(text) && !["man", "woman", "girl", "boy", "kid"].includes(job)) sketch.job = job;
+  }
+  if (saysRobot(text)) {
+    sketch.robot = true;
+    const said = new RegExp(`\\b(${COLOR_NAMES}) (?:[a-z-]+ )?(?:robot|android|droid|automaton|mech)\\b`).exec(text);
+    if (said && !sketch.plating) sketch.plating = COLOR_WORDS[said[1]!];
   }
   for (const word of text.split(/[^a-z-]+/)) if (TRAITS.has(word) && !sketch.traits.includes(word) && sketch.traits.length < 8) sketch.traits.push(word);
   if (/\b(villain|nemesis|arch-?enemy|antagonist)\b/.test(text)) sketch.role = "antagonist";

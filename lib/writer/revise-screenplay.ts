@@ -6,7 +6,7 @@ import { LIMITS } from "../screenplay/limits";
 import type { EndingDirection } from "./beats";
 import { buildIdentity } from "./build-identity";
 import { describeSketch, slugId } from "./build-cast";
-import { castVoice } from "./cast-voices";
+import { castVoice, voiceFor } from "./cast-voices";
 import { checkMessage } from "./check-idea";
 import { registerFor } from "./dialogue-bank";
 import { findCharacters } from "./find-characters";
@@ -304,7 +304,7 @@ export function reviseScreenplay(sp: Screenplay, message: string, target?: Revis
         traits: [...found.traits, ...(found.job ? [found.job] : [])].slice(0, 12),
         speech: registerFor(found.traits, found.job ?? "", role, found.age).speech,
         identity: buildIdentity({ ...found, role }, ctx.genre, `${sp.title}\u0000${name}`),
-        voice: castVoice(found.gender ?? "unspecified", found.age, sp.characters.map((c) => c.voice), createRng("voice", sp.title, name).int(16)),
+        voice: voiceFor(castVoice(found.gender ?? "unspecified", found.age, sp.characters.map((c) => c.voice), createRng("voice", sp.title, name).int(16)), { body: found.robot ? "robot" : undefined }),
       };
       ops.push({ op: "add-character", character });
       said.push(`added ${name} to the cast`);

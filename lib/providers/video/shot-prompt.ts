@@ -97,6 +97,16 @@ function lensWords(mm: number): string {
 /** One character's locked description: the same words in every shot they appear in. */
 export function describeCharacter(c: Pick<CharacterLook, "name" | "identity">): string {
   const id = c.identity;
+  if (id.body === "robot") {
+    const robot = [
+      `a ${id.build} robot`,
+      `${colourName(id.face.skin)} metal plating`,
+      `glowing ${colourName(id.eyes.color)} eyes`,
+      `a grille for a mouth`,
+      `${colourName(id.wardrobe.top)} body panels with ${colourName(id.wardrobe.accent)} lights`,
+    ];
+    return `${c.name}: ${robot.join(", ")}`;
+  }
   const hair = id.hair.style === "bald" ? "a bald head" : `${colourName(id.hair.color)} ${id.hair.style} hair`;
   const parts = [
     `${id.build} build`,

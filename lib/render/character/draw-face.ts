@@ -9,6 +9,7 @@ import type { Grade } from "../grade";
 import type { Expression } from "../expression";
 import type { Ctx } from "../places/place-context";
 import { BODY } from "../shot-layout";
+import { drawRobotFace } from "./draw-robot";
 import { proportionsOf } from "./proportions";
 
 export interface FaceState {
@@ -21,6 +22,7 @@ export interface FaceState {
 }
 
 export function drawFace(ctx: Ctx, id: Identity, grade: Grade, s: FaceState): void {
+  if (id.body === "robot") return drawRobotFace(ctx, id, grade, s);
   const p = proportionsOf(id);
   const cy = BODY.headY;
   const e = s.expression;

@@ -9,6 +9,7 @@ import type { Grade } from "../grade";
 import type { Ctx } from "../places/place-context";
 import { makeRng } from "../rng";
 import { BODY } from "../shot-layout";
+import { drawRobotFigure } from "./draw-robot";
 import { headPath } from "./head-path";
 import { proportionsOf, wearsCoat } from "./proportions";
 
@@ -20,6 +21,7 @@ export interface FigureOptions {
 }
 
 export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOptions): void {
+  if (id.body === "robot") return drawRobotFigure(ctx, id, grade, opts);
   const p = proportionsOf(id);
   const skin = id.face.skin;
   const hair = id.hair.color;

@@ -8,8 +8,8 @@ import { LIMITS } from "../../screenplay/limits";
 import type { Character, Voice } from "../../screenplay/schema";
 import { slugId } from "../build-cast";
 import { buildIdentity } from "../build-identity";
-import { castVoice } from "../cast-voices";
-import type { CharacterSketch } from "../find-characters";
+import { castVoice, voiceFor } from "../cast-voices";
+import { saysRobot, type CharacterSketch } from "../find-characters";
 import { genreById } from "../genres";
 import { COLOR_WORDS } from "../lexicon";
 import { clipText } from "./clip-text";
@@ -80,6 +80,7 @@ export function buildCharacter(mc: ModelCharacter, ctx: CastingContext): Charact
     wardrobe: look.wardrobe ? [clipText(look.wardrobe, 160)] : [],
     wardrobeColor: colorFromWords(top),
     headwear: look.headwear,
+    robot: saysRobot(`${mc.description} ${mc.traits.join(" ")}`.toLowerCase()) || undefined,
   };
   const genre = genreById(genreIdFrom(ctx.seedText + " " + ctx.genre));
   const identity = buildIdentity(sketch, genre, ctx.seedText);
@@ -89,7 +90,7 @@ export function buildCharacter(mc: ModelCharacter, ctx: CastingContext): Charact
   identity.wardrobe.bottom = colorFromWords(bottom) ?? identity.wardrobe.bottom;
   identity.wardrobe.accent = colorFromWords(accent) ?? identity.wardrobe.accent;
   identity.wardrobe.description = clipText(look.wardrobe || identity.wardrobe.description, 200, "everyday clothes");
-  const voice = castVoice(mc.gender, age, ctx.takenVoices, seedFrom("voice", ctx.seedText, name));
+  const voice = voiceFor(castVoice(mc.gender, age, ctx.takenVoices, seedFrom("voice", ctx.seedText, name)), identity);
   ctx.takenVoices.push(voice);
   return {
     id,

@@ -112,3 +112,59 @@ describe("golden frames", () => {
     expect(meanLuma(talking, { x0: 0, y0: 0, x1: 1280, y1: 100 })).toBeCloseTo(meanLuma(silent, { x0: 0, y0: 0, x1: 1280, y1: 100 }), 1);
   });
 });
+
+describe("a robot", () => {
+  const KIP = { ...BRANN, seed: 31, face: { shape: "square" as const, skin: "#b8bec6" }, eyes: { color: "#52d6f4" }, hair: { style: "bald" as const, color: "#6a6f76" }, marks: [], body: "robot" as const };
+  const scene = (framing: ShotSpec["framing"], mouthOpen: boolean) =>
+    makeShotSpec({
+      framing,
+      seconds: 1,
+      place: field("afternoon"),
+      look: NATURAL,
+      characters: [{ id: "kip", name: "Kip", identity: KIP, slot: 0 }],
+      lines: mouthOpen ? [{ ...line("l1", "kip", "Hello.", 0, 1), envelope: new Array(24).fill(1) }] : [],
+    });
+
+  it("is drawn as a machine: plating, no skin or hair, and eyes that glow in its eye colour, at every framing", () => {
+    for (const framing of ["wide", "medium", "close-up"] as const) {
+      const spec = scene(framing, false);
+      const p = drawPixels(spec);
+      const r = regionOf(spec, "kip");
+      const g = prepareShot(spec).figureGrade;
+      expect(shareNear(p, r, g.litRgb(KIP.face.skin), 20), `${framing}: plating`).toBeGreaterThan(0.01);
+      // A person's skin tone (Brann's) is nowhere on it.
+      expect(shareNear(p, r, g.litRgb(BRANN.face.skin), 10), `${framing}: skin`).toBeLessThan(0.002);
+    }
+    const close = scene("close-up", false);
+    const p = drawPixels(close);
+    const r = regionOf(close, "kip");
+    // The eyes' light: the eye colour glowing, paler than the colour itself ((82, 214, 244) lit is a
+    // person's iris; a lamp of it is whiter).
+    let glow = 0;
+    for (let y = Math.floor(r.y0); y < r.y1; y++)
+      for (let x = Math.floor(r.x0); x < r.x1; x++) {
+        const i = (y * p.width + x) * 4;
+        if (p.data[i]! > 130 && p.data[i]! < p.data[i + 2]! - 40 && p.data[i + 1]! > 215 && p.data[i + 2]! > 230) glow++;
+      }
+    expect(glow).toBeGreaterThan(200);
+  });
+
+  it("lights its grille when it speaks", () => {
+    const lightIn = (p: Pixels, r: Region) => {
+      let n = 0;
+      for (let y = Math.floor(r.y0); y < r.y1; y++)
+        for (let x = Math.floor(r.x0); x < r.x1; x++) {
+          const i = (y * p.width + x) * 4;
+          if (p.data[i + 2]! > 200 && p.data[i + 1]! > 180 && p.data[i]! < p.data[i + 2]! - 40) n++;
+        }
+      return n;
+    };
+    const silent = scene("close-up", false);
+    const talking = scene("close-up", true);
+    const f = prepareShot(silent).layout.figures[0]!;
+    const s = f.unit * f.character.identity.height;
+    // the lower half of the head, where the grille is
+    const mouth: Region = { x0: f.x - 0.06 * s, x1: f.x + 0.06 * s, y0: f.feetY - 0.89 * s, y1: f.feetY - 0.82 * s };
+    expect(lightIn(drawPixels(talking, 12), mouth)).toBeGreaterThan(lightIn(drawPixels(silent, 12), mouth) + 100);
+  });
+});

@@ -134,4 +134,28 @@ describe("speak-line (Flite)", () => {
     const b = await speak("Same words, same voice.", { voiceId: "flite/kal16", pitch: 1, rate: 1.1 }, "scared");
     expect(Buffer.from(a.wav.channels[0].buffer).equals(Buffer.from(b.wav.channels[0].buffer))).toBe(true);
   });
+  it("gives a robot a level, ringing voice: the same words, the envelope buzzing at the ring's 48 Hz", async () => {
+    const text = "Reactor pressure is rising, captain. I would leave now.";
+    const person = await speak(text, { voiceId: "flite/rms", pitch: 0, rate: 1 });
+    const robot = await speak(text, { voiceId: "flite/rms", pitch: 0, rate: 1, timbre: "robot" });
+    const sr = robot.wav.sampleRate;
+    // How strongly the loudness swings at 48 Hz: |x| through a Goertzel filter, per unit of mean |x|.
+    const buzz = (x: Float32Array) => {
+      const w = (2 * Math.PI * 48) / sr;
+      let re = 0;
+      let im = 0;
+      let sum = 0;
+      for (let i = 0; i < x.length; i++) {
+        const a = Math.abs(x[i]!);
+        re += a * Math.cos(w * i);
+        im += a * Math.sin(w * i);
+        sum += a;
+      }
+      return Math.hypot(re, im) / sum;
+    };
+    expect(buzz(robot.wav.channels[0]!)).toBeGreaterThan(4 * buzz(person.wav.channels[0]!));
+    // The same words at much the same length: subtitles and the mouth still follow them.
+    expect(robot.meta.words.map((w) => w.text)).toEqual(person.meta.words.map((w) => w.text));
+    expect(Math.abs(robot.meta.durationSec - person.meta.durationSec)).toBeLessThan(0.3);
+  });
 });

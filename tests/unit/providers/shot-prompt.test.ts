@@ -28,6 +28,15 @@ describe("shotPrompt", () => {
     expect(b.prompt).toMatch(/^Close-up, static locked-off camera, 85mm portrait lens/);
   });
 
+  it("describes a robot as a machine, in the same words every shot", () => {
+    const jonas = providerShotSpec().characters[1]!;
+    const robot = { ...jonas, name: "Kip", identity: { ...jonas.identity, body: "robot" as const, face: { shape: "square" as const, skin: "#b8bec6" }, eyes: { color: "#52d6f4" } } };
+    const words = describeCharacter(robot);
+    expect(words).toMatch(/^Kip: a broad robot, .* metal plating, glowing .* eyes, a grille for a mouth/);
+    expect(words).not.toMatch(/skin|hair|beard/);
+    expect(describeCharacter(robot)).toBe(words);
+  });
+
   it("asks for an empty frame when no one is in the shot, and is deterministic", () => {
     const spec = providerShotSpec({ characters: [], lines: [] });
     const p = shotPrompt(spec);

@@ -97,6 +97,20 @@ describe("writeScreenplay", () => {
     expect(theys).toBeGreaterThan(2);
   });
 
+  it("makes a robot of 'a cheerful repair robot', not of the mechanic who builds one", () => {
+    const { screenplay: sp } = writeScreenplay(
+      "A 1-minute sci-fi story: Nora, a mechanic who builds a robot, and Kip, a cheerful repair robot, fix a failing reactor aboard a spaceship. Zed, a silver android, watches.",
+    );
+    const kip = sp.characters.find((c) => c.name === "Kip")!;
+    expect(kip.identity.body).toBe("robot");
+    expect(kip.identity.hair.style).toBe("bald");
+    expect(kip.identity.wardrobe.headwear).toBe("none");
+    expect(sp.characters.find((c) => c.name === "Nora")!.identity.body).toBeUndefined();
+    const zed = sp.characters.find((c) => c.name === "Zed")!;
+    expect(zed.identity.body).toBe("robot");
+    expect(zed.identity.face.skin).toBe("#c0c0c8");
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
