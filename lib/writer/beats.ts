@@ -33,6 +33,7 @@ const CLASSIC: Beat[] = [
   b("catalyst", 0.1, "unsettled", "ally", 0.45, [
     "News reaches {place}: {foe} has made a move, and now {hero} has to {goal}.",
     "Something breaks the routine in {place}; {hero} learns what {foe} has done and nothing can stay the same.",
+    "Word reaches {place} that changes everything; now {hero} has to {goal}.",
   ], ["question", "alarm", "resolve"], ["alarm", "warn"]),
   b("debate", 0.14, "torn", "ally", 0.25, [
     "In {place}, {hero} weighs the cost of going; {ally} argues against it. The scene turns when {hero} decides anyway.",
@@ -50,10 +51,12 @@ const CLASSIC: Beat[] = [
   b("midpoint", 0.48, "charged", "foe", 0.65, [
     "At {place}, {hero} comes face to face with {foe}; a victory turns sour and the stakes double.",
     "{foe} reveals the truth at {place}: {hero} has been playing the wrong game all along.",
+    "At {place}, {hero} gets what {hs} wanted, and it is not what {hs} thought; the stakes double.",
   ], ["defy", "question", "accuse"], ["warn"], ["taunt", "reveal", "threaten"]),
   b("bad-guys-close-in", 0.53, "tightening", "ally", 0.6, [
     "{foe} closes in; at {place}, {hero} and {ally} fall out over what to do next.",
     "At {place}, pressure from {foe} splits the team: {ally} wants out, {hero} refuses.",
+    "Time runs short at {place}; {hero} and {ally} fall out over what to do next.",
   ], ["defy", "accuse", "plan"], ["plead", "accuse", "warn"]),
   b("all-is-lost", 0.73, "bleak", "ally", 0.4, [
     "At {place}, it all falls apart: {hero} loses what mattered most, and the goal looks impossible.",
@@ -66,6 +69,7 @@ const CLASSIC: Beat[] = [
   b("finale", 0.81, "tense", "all", 0.85, [
     "{hero} confronts {foe} at {place}; what {hero} learned earlier pays off, at a price.",
     "At {place}, the showdown: {hero} and {ally} spring their plan on {foe}, and it nearly fails.",
+    "At {place}, the moment comes: {hero} faces what {hs} has avoided all along, and it nearly breaks {ho}.",
   ], ["defy", "resolve", "accuse"], ["alarm", "encourage"], ["threaten", "taunt", "plead"]),
   b("final-image", 0.97, "changed", "ally", 0.15, [
     "{place}, after: {hero} is not who {hs} was at the start; a last look back, and a step forward.",

@@ -219,6 +219,7 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
   const foe = foeOf(ctx.characters);
   const unseen = ctx.characters.filter((c) => c !== hero && c.role !== "antagonist");
   let previous: PlaceTemplate | undefined;
+  const visited = new Set<string>();
   let previousTime: TimeOfDay | undefined;
   return slots.map((slot, index) => {
     const srng = rng.fork(slot.id);
@@ -229,6 +230,8 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
       if (k >= 0) unseen.splice(k, 1);
     }
     const place = pickPlace(ctx, slot, index, previous, srng);
+    const returning = visited.has(place.name);
+    visited.add(place.name);
     previous = place;
     const time = timeFor(ctx, slot, srng);
     const weather = weatherFor(ctx, slot, place.interior, srng);
@@ -238,7 +241,11 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
       t.replace(/\{hero\}/g, hero.name).replace(/\{ally\}/g, ally?.name ?? "an old friend").replace(/\{foe\}/g, foe?.name ?? "the enemy").replace(/\{goal\}/g, third.goal).replace(/\{place\}/g, place.name).replace(/\{hp\}/g, pronoun(hero)).replace(/\{hs\}/g, subject(hero)).replace(/\{ho\}/g, objectPronoun(hero)).replace(/\bthey (has|was)\b/g, (_, v: string) => `they ${v === "has" ? "have" : "were"}`);
     const direction = slot.direction ?? (slot.position >= 0.8 ? ctx.ending : undefined);
     const ending = direction ? ENDING_SUMMARIES[direction] : undefined;
-    let summary = cap(fillSummary(srng.pick(ending && slot.position >= 0.8 ? (slot.last ? ending.last : ending.finale) : beat.summaries)));
+    // Without an antagonist, a summary that needs one ("face to face with the enemy") is a last resort;
+    // "Back at" only for a place the film has been to.
+    const options = ending && slot.position >= 0.8 ? (slot.last ? ending.last : ending.finale) : beat.summaries;
+    const fitting = options.filter((t) => (foe || !t.includes("{foe}")) && (returning || !t.startsWith("Back at")));
+    let summary = cap(fillSummary(srng.pick(fitting.length ? fitting : options)).replace(/^Back at /, returning ? "Back at " : "At "));
     if (slot.requested) summary = `${sentence(slot.requested.text)} ${summary}`;
     if (slot.note) summary = `${sentence(slot.note)} ${summary}`;
     const mood = ending && slot.position >= 0.8 ? ending.mood[slot.last ? 1 : 0] : beat.mood;

@@ -75,6 +75,11 @@ describe("writeScreenplay", () => {
     expect(last.weather).toBe("clear");
     // "dawn" belongs to the ending: the film does not open at dawn because of it.
     expect(scenes[0]!.timeOfDay).not.toBe("dawn");
+    // No antagonist in this story: no scene is about "the enemy"; "Back at" only where the film has been.
+    expect(JSON.stringify(sp)).not.toMatch(/the enemy/);
+    scenes.forEach((scene, i) => {
+      if (/\bBack at\b/.test(scene.summary)) expect(scenes.slice(0, i).map((s) => s.location.name)).toContain(scene.location.name);
+    });
   });
 
   it("colours a cap, not the shirt, from 'a green cap'; a lanky man is slight", () => {
