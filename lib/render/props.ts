@@ -4,9 +4,10 @@ import { shade, tint } from "./color";
 import type { Grade } from "./grade";
 import type { Ctx } from "./places/place-context";
 
-type PropKind = "letter" | "key" | "glass" | "device" | "ring" | "weapon" | "box";
+type PropKind = "letter" | "key" | "glass" | "device" | "ring" | "weapon" | "lantern" | "box";
 
 const WORDS: [RegExp, PropKind][] = [
+  [/\b(lantern|lamp|candle|torch)\b/i, "lantern"],
   [/\b(letter|note|map|paper|page|book|photo|envelope|document|diary)\b/i, "letter"],
   [/\b(key|keys|lock)\b/i, "key"],
   [/\b(glass|drink|cup|bottle|whisk(e)?y|wine|coffee|tea)\b/i, "glass"],
@@ -105,6 +106,45 @@ export function drawProp(ctx: Ctx, spec: ShotSpec, grade: Grade, W: number, H: n
       ctx.lineTo(cx + 110, cy + 170);
       ctx.fill();
       break;
+    case "lantern": {
+      // a storm lantern: glow, a glass globe with a flame, a metal cap, frame and handle
+      const metal = "#2e2a26";
+      const glowR = ctx.createRadialGradient(cx, cy + 20, 10, cx, cy + 20, 300);
+      glowR.addColorStop(0, grade.emit("#ffcf70", 0.45));
+      glowR.addColorStop(1, grade.emit("#ffcf70", 0));
+      ctx.fillStyle = glowR;
+      ctx.fillRect(cx - 300, cy - 280, 600, 600);
+      ctx.fillStyle = grade.emit("#fff0c0", 0.85);
+      ctx.beginPath();
+      ctx.ellipse(cx, cy + 20, 85, 105, 0, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = grade.emit("#ffb040");
+      ctx.beginPath();
+      ctx.moveTo(cx, cy - 35);
+      ctx.quadraticCurveTo(cx + 24, cy + 20, cx, cy + 50);
+      ctx.quadraticCurveTo(cx - 24, cy + 20, cx, cy - 35);
+      ctx.fill();
+      ctx.fillStyle = grade.lit(metal);
+      ctx.fillRect(cx - 110, cy + 115, 220, 36);
+      ctx.beginPath();
+      ctx.moveTo(cx - 100, cy - 80);
+      ctx.lineTo(cx, cy - 150);
+      ctx.lineTo(cx + 100, cy - 80);
+      ctx.closePath();
+      ctx.fill();
+      ctx.strokeStyle = grade.lit(metal);
+      ctx.lineWidth = 10;
+      for (const dx of [-95, 95]) {
+        ctx.beginPath();
+        ctx.moveTo(cx + dx, cy - 80);
+        ctx.lineTo(cx + dx, cy + 118);
+        ctx.stroke();
+      }
+      ctx.beginPath();
+      ctx.arc(cx, cy - 150, 70, Math.PI * 1.1, Math.PI * 1.9);
+      ctx.stroke();
+      break;
+    }
     default:
       ctx.fillStyle = grade.lit(accent);
       ctx.fillRect(cx - 150, cy - 80, 300, 200);

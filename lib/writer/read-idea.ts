@@ -35,6 +35,8 @@ export interface IdeaReading {
   style: StyleReading;
   scenes: RequestedScene[];
   goal?: { verb: string; object: string };
+  /** The first thing the idea names that a detail shot can show ("lantern", "letter", "cake"). */
+  prop?: string;
   ending?: EndingDirection;
   title?: string;
   notes: string[];
@@ -170,6 +172,8 @@ function readPlaces(lower: string, names: PlaceName[]) {
   return out.sort((a, b) => a.index - b.index).slice(0, 12).map(({ name, kind, interior }) => ({ name: name.slice(0, 80), kind, interior }));
 }
 
+const PROPS = /\b(lantern|lamp|letter|map|key|ring|locket|photograph|photo|cake|revolver|pistol|gun|knife|sword|book|diary|phone|bottle|coin|necklace|briefcase|suitcase|diamond|crown|rose|compass|pocket watch|watch|envelope|candle|guitar|violin)\b/;
+
 function withoutLaterScenes(lower: string, scenes: RequestedScene[]): string {
   let out = lower;
   for (const scene of scenes) {
@@ -244,6 +248,6 @@ export function readIdea(idea: string): IdeaReading {
   const titled = /\b(?:called|titled|entitled)\s+["“]([^"”]{1,100})["”]/i.exec(idea)?.[1];
   return {
     genre, secondaryGenre: secondary, seconds: length.seconds, characters, placeNames, places,
-    timeOfDay: readTime(setting), weather: readWeather(setting), style, scenes, goal, ending: readEnding(lower), title: titled, notes, confidence,
+    timeOfDay: readTime(setting), weather: readWeather(setting), style, scenes, goal, prop: PROPS.exec(lower)?.[1], ending: readEnding(lower), title: titled, notes, confidence,
   };
 }

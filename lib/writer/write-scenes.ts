@@ -21,6 +21,8 @@ export interface StoryContext {
   ending?: EndingDirection;
   /** Average shot length for this film, seconds. */
   averageShot: number;
+  /** A thing the idea names ("a lantern") for the detail shots, when it gives no goal to show. */
+  detail?: string;
 }
 
 /** One scene to write: where it sits in the film and how long it runs. */
@@ -305,7 +307,7 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
         id: `${slot.id}-k${k + 1}`,
         framing: plan.framing,
         camera: { move: plan.move, lens: plan.lens },
-        action: shotAction(plan, people, focus, other, place, mood, k === 0 ? slot.requested?.text : undefined, first.object.replace(/^my /, `${hero.name}'s `), weather, time, srng),
+        action: shotAction(plan, people, focus, other, place, mood, k === 0 ? slot.requested?.text : undefined, ctx.detail ? `the ${ctx.detail}` : first.object.replace(/^my /, `${hero.name}'s `), weather, time, srng),
         characters: characters.slice(0, 8),
         lines,
         sound: sound.slice(0, 8),

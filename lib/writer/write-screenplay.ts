@@ -60,6 +60,7 @@ export function writeScreenplay(idea: string): { screenplay: Screenplay; notes: 
     weather: reading.weather,
     ending: reading.ending,
     averageShot: averageShotFor(reading.seconds),
+    detail: reading.goal ? undefined : reading.prop,
   };
   const plan = planSlots(reading.seconds, reading.scenes, text);
   const scenes = writeScenes(ctx, plan.flatMap((a) => a.slots));

@@ -168,3 +168,13 @@ describe("a robot", () => {
     expect(lightIn(drawPixels(talking, 12), mouth)).toBeGreaterThan(lightIn(drawPixels(silent, 12), mouth) + 100);
   });
 });
+
+describe("detail shots", () => {
+  it("show the thing the action names: a lantern glows in the dark, where a plain box does not", () => {
+    const night = { name: "The lighthouse", kind: "beach" as const, interior: false, timeOfDay: "night" as const, weather: "clear" as const, mood: "calm", seed: 7 };
+    const centre: Region = { x0: 560, y0: 320, x1: 720, y1: 460 };
+    const lantern = drawPixels(makeShotSpec({ framing: "insert", seconds: 0.5, place: night, action: "Detail: the lantern, as the scene goes quiet." }));
+    const box = drawPixels(makeShotSpec({ framing: "insert", seconds: 0.5, place: night, action: "Detail: what is left behind, as the scene goes quiet." }));
+    expect(meanLuma(lantern, centre)).toBeGreaterThan(meanLuma(box, centre) + 60);
+  });
+});

@@ -75,6 +75,10 @@ describe("writeScreenplay", () => {
     expect(last.weather).toBe("clear");
     // "dawn" belongs to the ending: the film does not open at dawn because of it.
     expect(scenes[0]!.timeOfDay).not.toBe("dawn");
+    // The detail shots show the thing the idea names (it gives no goal to show instead).
+    const inserts = scenes.flatMap((scene) => scene.shots).filter((shot) => shot.framing === "insert");
+    expect(inserts.length).toBeGreaterThan(0);
+    for (const shot of inserts) expect(shot.action).toMatch(/the lantern/);
     // No antagonist in this story: no scene is about "the enemy"; "Back at" only where the film has been.
     expect(JSON.stringify(sp)).not.toMatch(/the enemy/);
     scenes.forEach((scene, i) => {
