@@ -2,7 +2,7 @@
  * What each stage does with its spec: the media work, done inside an asset's temporary folder.
  * Inputs are other assets, found by their content keys. Runs in a CPU child process (see cpu-pool).
  */
-import { assetDir, assetFile, produceAsset, readAssetMeta } from "../lib/assets/store";
+import { assetDir, assetFile, POSTER_FILE, produceAsset, readAssetMeta } from "../lib/assets/store";
 import type { MixMeta, StageSpec } from "../lib/plan/specs";
 import { renderFilmAudioChunk } from "../lib/sound/film-audio";
 import { renderShot } from "../lib/render/render-shot";
@@ -40,7 +40,7 @@ export async function runStage(spec: StageSpec, signal?: AbortSignal): Promise<S
       case "render-shot": {
         if (usesVideoProvider(spec)) return { ...(await renderShotThroughProvider(spec, dir, signal)) };
         // The poster is the middle frame, written from the frame drawn for the video.
-        const result = await renderShot(spec, path.join(dir, "video.mp4"), { signal, posterFile: path.join(dir, "poster.png") });
+        const result = await renderShot(spec, path.join(dir, "video.mp4"), { signal, posterFile: path.join(dir, POSTER_FILE) });
         return { frames: result.frames, drawMs: result.drawMs, totalMs: result.totalMs };
       }
       case "score-scene":

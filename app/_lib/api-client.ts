@@ -176,5 +176,5 @@ export function subtitlesUrl(cutId: string): string {
 }
 
 export function posterUrl(cutId: string, shotId: string): string {
-  return `/api/cuts/${encodeURIComponent(cutId)}/shots/${encodeURIComponent(shotId)}/poster.png`;
+  return `/api/cuts/${encodeURIComponent(cutId)}/shots/${encodeURIComponent(shotId)}/poster.jpg`;
 }

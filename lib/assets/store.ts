@@ -15,6 +15,9 @@ const KEY = /^[0-9a-f]{64}$/;
 let configuredRoot: string | undefined;
 
 /** The runtime sets the store's folder from its configuration (tests give each world its own). */
+
+/** A render asset's poster (its middle frame, JPEG) beside its video.mp4. */
+export const POSTER_FILE = "poster.jpg";
 export function setAssetsRoot(dir: string | undefined): void {
   configuredRoot = dir;
 }

@@ -27,7 +27,7 @@ import {
   listAssetMetaByKeys,
 } from "../../db/queries";
 import type { Cut, CutShot } from "../../db/schema";
-import { assetFile, hasAsset } from "../assets/store";
+import { assetFile, hasAsset, POSTER_FILE } from "../assets/store";
 import { AuteurError } from "../errors";
 import { getRuntime } from "../runtime";
 import { iterateShots } from "../screenplay/validate";
@@ -211,7 +211,7 @@ function shotView(cut: Cut, row: CutShot, meta: Record<string, unknown> | undefi
   if (row.frames) view.durationSec = row.frames / 24;
   if (row.error) view.error = row.error;
   if (row.reused !== null) view.reused = row.reused;
-  if (row.renderKey && hasAsset(row.renderKey)) view.posterUrl = `/api/cuts/${cut.id}/shots/${encodeURIComponent(row.shotId)}/poster.png`;
+  if (row.renderKey && hasAsset(row.renderKey)) view.posterUrl = `/api/cuts/${cut.id}/shots/${encodeURIComponent(row.shotId)}/poster.jpg`;
   return view;
 }
 
@@ -317,9 +317,12 @@ export async function getShotPoster(input: { ownerId: string; cutId: string; sho
   const row = (await listCutShotsByCut({ db: rt.db, cutId: cut.id })).find((r) => r.shotId === input.shotId);
   if (!row) throw new AuteurError("not_found", "No such shot.");
   if (!row.renderKey || !hasAsset(row.renderKey)) return null;
-  const file = assetFile(row.renderKey, "poster.png");
-  if (!existsSync(file)) return null;
-  return { path: file, contentType: "image/png", size: statSync(file).size };
+  const file = assetFile(row.renderKey, POSTER_FILE);
+  if (existsSync(file)) return { path: file, contentType: "image/jpeg", size: statSync(file).size };
+  // Renders made before posters were JPEG (a provider's clip, kept across versions) have a PNG.
+  const png = assetFile(row.renderKey, "poster.png");
+  if (existsSync(png)) return { path: png, contentType: "image/png", size: statSync(png).size };
+  return null;
 }
 
 /** How often a waiter with a progress callback reads the whole cut view. */

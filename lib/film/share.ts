@@ -106,7 +106,7 @@ export function sharedUrls(token: string) {
     subtitles: `${base}/film.srt`,
     playlist: `${base}/playlist.m3u8`,
     segment: (index: number) => `${base}/segments/${index}.ts`,
-    poster: (shotId: string) => `${base}/shots/${encodeURIComponent(shotId)}/poster.png`,
+    poster: (shotId: string) => `${base}/shots/${encodeURIComponent(shotId)}/poster.jpg`,
   };
 }
 

@@ -155,8 +155,8 @@ export const openApi = {
     "/api/cuts/{cutId}/segments/{index}": {
       get: { summary: "One playlist segment (MPEG-TS, stream copy of the shot's segment, timed to its place in the film).", parameters: [cutId, segment], responses: { "200": file("video/mp2t", "The segment."), ...errors } },
     },
-    "/api/cuts/{cutId}/shots/{shotId}/poster.png": {
-      get: { summary: "A poster frame of a rendered shot.", parameters: [cutId, path("shotId", "The shot's id.")], responses: { "200": file("image/png", "The poster."), ...errors } },
+    "/api/cuts/{cutId}/shots/{shotId}/poster.jpg": {
+      get: { summary: "A poster frame of a rendered shot.", parameters: [cutId, path("shotId", "The shot's id.")], responses: { "200": file("image/jpeg", "The poster."), ...errors } },
     },
     "/api/s/{token}": { get: { summary: "A shared cut, read-only: title, progress, screenplay.", parameters: [token], responses: { "200": ok("The shared view.", ref("SharedFilm")), ...errors } } },
     "/api/s/{token}/{name}": {
@@ -168,8 +168,8 @@ export const openApi = {
       head: { summary: "A shared file's size and type.", parameters: [token, path("name", "The file's name.")], responses: { "200": { description: "Headers only." }, ...errors } },
     },
     "/api/s/{token}/segments/{index}": { get: { summary: "One HLS segment of the shared cut.", parameters: [token, segment], responses: { "200": file("video/mp2t", "The segment."), ...errors } } },
-    "/api/s/{token}/shots/{shotId}/poster.png": {
-      get: { summary: "A poster frame of a shot of the shared cut.", parameters: [token, path("shotId", "The shot's id.")], responses: { "200": file("image/png", "The poster."), ...errors } },
+    "/api/s/{token}/shots/{shotId}/poster.jpg": {
+      get: { summary: "A poster frame of a shot of the shared cut.", parameters: [token, path("shotId", "The shot's id.")], responses: { "200": file("image/jpeg", "The poster."), ...errors } },
     },
     "/api/auth/{...all}": {
       get: {

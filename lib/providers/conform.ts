@@ -56,9 +56,11 @@ export async function conformClip(input: string, spec: { frames: number; shotId?
 }
 
 /** One frame of a video as PNG (0-based index; clamped by ffmpeg to what exists). */
-export async function extractFrame(video: string, frame: number, outPng: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+export async function extractFrame(video: string, frame: number, outFile: string, options: { signal?: AbortSignal } = {}): Promise<void> {
+  // PNG, or JPEG (a poster) when the file is .jpg
+  const codec = /\.jpe?g$/i.test(outFile) ? ["-c:v", "mjpeg", "-q:v", "3"] : ["-c:v", "png"];
   await runFfmpeg(
-    ["-loglevel", "error", "-i", video, "-vf", `select=eq(n\\,${Math.max(0, Math.floor(frame))})`, "-frames:v", "1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", "image2", "-c:v", "png", outPng],
+    ["-loglevel", "error", "-i", video, "-vf", `select=eq(n\\,${Math.max(0, Math.floor(frame))})`, "-frames:v", "1", "-fflags", "+bitexact", "-flags:v", "+bitexact", "-f", "image2", ...codec, outFile],
     options,
   );
 }

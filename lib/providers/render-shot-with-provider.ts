@@ -2,11 +2,12 @@
  * render-shot through a video provider: render a take (references and first frame where the provider
  * takes them, the take's fixed seed), conform it to the segment format, keep a poster and the last
  * frame (the next shot of a scene chain starts from it), and, with a continuity check, retake under
- * the threshold and keep the best take. Writes into `dir`: video.mp4, poster.png, last.png and, when
+ * the threshold and keep the best take. Writes into `dir`: video.mp4, poster.jpg, last.png and, when
  * the clip had sound, provider-audio.wav.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { POSTER_FILE } from "../assets/store";
 import { AuteurError } from "../errors";
 import { seedFrom } from "../plan/keys";
 import type { ShotSpec } from "../plan/specs";
@@ -75,7 +76,7 @@ export async function renderShotWithProvider(spec: ShotSpec, dir: string, inputs
     const billedSeconds = clip.billedSeconds ?? spec.frames / spec.fps;
     billed += billedSeconds;
     const conform = await conformClip(clip.file, spec, path.join(takeDir, "video.mp4"), { signal, preset: inputs.preset });
-    await extractFrame(path.join(takeDir, "video.mp4"), Math.floor(spec.frames / 2), path.join(takeDir, "poster.png"), { signal });
+    await extractFrame(path.join(takeDir, "video.mp4"), Math.floor(spec.frames / 2), path.join(takeDir, POSTER_FILE), { signal });
     await extractFrame(path.join(takeDir, "video.mp4"), spec.frames - 1, path.join(takeDir, "last.png"), { signal });
     return { dir: takeDir, seed, conform, billedSeconds };
   };
@@ -90,7 +91,7 @@ export async function renderShotWithProvider(spec: ShotSpec, dir: string, inputs
         makeTake,
         async (take) => {
           const frames = [Math.floor(spec.frames / 4), Math.floor((3 * spec.frames) / 4)];
-          const files = [path.join(take.dir, "poster.png")];
+          const files = [path.join(take.dir, POSTER_FILE)];
           for (const f of frames) {
             const file = path.join(take.dir, `frame-${f}.png`);
             await extractFrame(path.join(take.dir, "video.mp4"), f, file, { signal });
@@ -105,7 +106,7 @@ export async function renderShotWithProvider(spec: ShotSpec, dir: string, inputs
     } else kept = await makeTake(0);
 
     await fs.rename(path.join(kept.dir, "video.mp4"), path.join(dir, "video.mp4"));
-    await fs.rename(path.join(kept.dir, "poster.png"), path.join(dir, "poster.png"));
+    await fs.rename(path.join(kept.dir, POSTER_FILE), path.join(dir, POSTER_FILE));
     await fs.rename(path.join(kept.dir, "last.png"), path.join(dir, "last.png"));
     if (kept.conform.audioFile) await fs.rename(kept.conform.audioFile, path.join(dir, PROVIDER_AUDIO_FILE));
     const price = renderer.price.perVideoSecond ?? 0;

@@ -16,6 +16,7 @@ import { renderShotArgs } from "./render-shot-args";
 import { assertRenderable } from "./assert-renderable";
 
 export { renderPoster } from "./render-poster";
+import { encodePoster } from "./render-poster";
 
 export interface RenderShotResult {
   frames: number;
@@ -28,7 +29,7 @@ export interface RenderShotOptions {
   signal?: AbortSignal;
   preset?: string;
   /**
-   * Also write the shot's poster (its middle frame as PNG, the same bytes as renderPoster) to this
+   * Also write the shot's poster (its middle frame as JPEG, the same bytes as renderPoster) to this
    * file, from the frame drawn for the video: saves preparing and drawing the shot a second time.
    */
   posterFile?: string;
@@ -66,7 +67,7 @@ export async function renderShot(spec: ShotSpec, outFile: string, options: Rende
   return { frames: spec.frames, drawMs: Math.round(drawMs), totalMs: Math.round(performance.now() - started) };
 }
 
-/** Draw every frame of the shot (or its placeholder card) into ffmpeg's stdin; returns the drawing time and the poster PNG. */
+/** Draw every frame of the shot (or its placeholder card) into ffmpeg's stdin; returns the drawing time and the poster. */
 async function streamFrames(spec: ShotSpec, child: FfmpegChild, stopped: () => boolean, wantPoster: boolean): Promise<{ drawMs: number; poster?: Buffer }> {
   let drawMs = 0;
   let poster: Buffer | undefined;
@@ -74,7 +75,7 @@ async function streamFrames(spec: ShotSpec, child: FfmpegChild, stopped: () => b
     const t = performance.now();
     const card = drawPlaceholderCard(spec, spec.placeholder.reason);
     const pixels = card.data();
-    if (wantPoster) poster = card.encodeSync("png");
+    if (wantPoster) poster = encodePoster(card);
     drawMs += performance.now() - t;
     for (let i = 0; i < spec.frames && !stopped(); i++) await writeChunk(child, pixels);
     return { drawMs, poster };
@@ -88,7 +89,7 @@ async function streamFrames(spec: ShotSpec, child: FfmpegChild, stopped: () => b
     t = performance.now();
     drawFrame(ctx, shot, i);
     const pixels = canvas.data();
-    if (wantPoster && i === posterFrame) poster = canvas.encodeSync("png");
+    if (wantPoster && i === posterFrame) poster = encodePoster(canvas);
     drawMs += performance.now() - t;
     await writeChunk(child, pixels);
     releaseFrameMemory();

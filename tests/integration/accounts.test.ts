@@ -81,7 +81,7 @@ const CASES: Record<string, Case> = {
   "HEAD cuts/[cutId]/film.vtt": { kind: "owned", params: (i) => ({ cutId: i.cutId }), ownerStatus: 200 },
   "GET cuts/[cutId]/playlist.m3u8": { kind: "owned", params: (i) => ({ cutId: i.cutId }), ownerStatus: 200 },
   "GET cuts/[cutId]/segments/[index]": { kind: "owned", params: (i) => ({ cutId: i.cutId, index: "0.ts" }), ownerStatus: 200 },
-  "GET cuts/[cutId]/shots/[shotId]/poster.png": { kind: "owned", params: (i) => ({ cutId: i.cutId, shotId: i.shotId }), ownerStatus: 200 },
+  "GET cuts/[cutId]/shots/[shotId]/poster.jpg": { kind: "owned", params: (i) => ({ cutId: i.cutId, shotId: i.shotId }), ownerStatus: 200 },
   // Changes, in the order A makes them; deleting the film comes last.
   "POST films/[filmId]/shares": { kind: "owned", params: (i) => ({ filmId: i.filmId }), body: (i) => ({ cutId: i.cutId }), ownerStatus: 201 },
   "POST films/[filmId]/branches": { kind: "owned", params: (i) => ({ filmId: i.filmId }), body: (i) => ({ fromCutId: i.cutId }), ownerStatus: 201 },
@@ -105,7 +105,7 @@ const CASES: Record<string, Case> = {
   "GET s/[token]/[name]": { kind: "shared", params: (i) => ({ token: i.token, name: "film.mp4" }) },
   "HEAD s/[token]/[name]": { kind: "shared", params: (i) => ({ token: i.token, name: "playlist.m3u8" }) },
   "GET s/[token]/segments/[index]": { kind: "shared", params: (i) => ({ token: i.token, index: "0.ts" }) },
-  "GET s/[token]/shots/[shotId]/poster.png": { kind: "shared", params: (i) => ({ token: i.token, shotId: i.shotId }) },
+  "GET s/[token]/shots/[shotId]/poster.jpg": { kind: "shared", params: (i) => ({ token: i.token, shotId: i.shotId }) },
 };
 
 const modules = new Map<string, RouteModule>();

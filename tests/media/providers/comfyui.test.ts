@@ -76,7 +76,7 @@ describe("ComfyUI provider", () => {
       const info = await probe(path.join(d, "video.mp4"), { countFrames: true });
       const v = info.streams.find((s) => s.codec_type === "video") as unknown as { width: number; height: number; r_frame_rate: string; nb_read_frames: string };
       expect([v.width, v.height, v.r_frame_rate, v.nb_read_frames]).toEqual([1280, 720, "24/1", "48"]);
-      expect((await fs.stat(path.join(d, "poster.png"))).size).toBeGreaterThan(1000);
+      expect((await fs.stat(path.join(d, "poster.jpg"))).size).toBeGreaterThan(1000);
       expect((await fs.stat(path.join(d, "last.png"))).size).toBeGreaterThan(1000);
       await expect(fs.stat(path.join(d, ".takes"))).rejects.toThrow();
       expect(meta).toMatchObject({ provider: "comfyui", version: "1:vace", seed: spec.seed, heldFrames: 24, referencesUsed: ["mira", "jonas"], firstFrame: true, audio: false });

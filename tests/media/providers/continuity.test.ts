@@ -103,9 +103,9 @@ describe("render through a provider with the continuity check", () => {
     expect(meta.continuity!.history[0]).toBeLessThan(0);
     expect(meta.costUsd).toBeCloseTo(0.3, 6);
     // The kept take is the red one.
-    const kept = await embedder.embed(path.join(out, "poster.png"));
+    const kept = await embedder.embed(path.join(out, "poster.jpg"));
     const red = await embedder.embed(await png("red3", "#ff0000"));
     expect(cosineSimilarity(kept, red)).toBeGreaterThan(0.99);
-    expect((await fs.readdir(out)).sort()).toEqual(["last.png", "poster.png", "video.mp4"]);
+    expect((await fs.readdir(out)).sort()).toEqual(["last.png", "poster.jpg", "video.mp4"]);
   });
 });

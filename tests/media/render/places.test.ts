@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prepareShot } from "../../../lib/render/prepare-shot";
+import { loadImage } from "@napi-rs/canvas";
+import { makeCanvas } from "../../../lib/render/canvas-util";
 import { renderPoster } from "../../../lib/render/render-poster";
 import { CAMERA_MOVES, FRAMINGS, LOCATION_KINDS, WEATHERS } from "../../../lib/screenplay/schema";
 import { drawPixels, meanLuma } from "./frame-helpers";
@@ -71,13 +73,22 @@ describe("places", () => {
     }
   });
 
-  it("writes a PNG poster of the middle frame", async () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "auteur-poster-")), "poster.png");
-    await renderPoster(makeShotSpec({ framing: "medium" }), out);
-    const png = fs.readFileSync(out);
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
-    expect(png.readUInt32BE(16)).toBe(1280);
-    expect(png.readUInt32BE(20)).toBe(720);
+  it("writes a JPEG poster of the middle frame, the picture of the drawn frame", async () => {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "auteur-poster-")), "poster.jpg");
+    const spec = makeShotSpec({ framing: "medium" });
+    await renderPoster(spec, out);
+    const jpeg = fs.readFileSync(out);
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const img = await loadImage(jpeg);
+    expect([img.width, img.height]).toEqual([1280, 720]);
+    // The same picture as the drawn middle frame, within JPEG's loss.
+    const { ctx } = makeCanvas(1280, 720);
+    ctx.drawImage(img, 0, 0);
+    const got = ctx.getImageData(0, 0, 1280, 720).data;
+    const drawn = drawPixels(spec).data;
+    let err = 0;
+    for (let i = 0; i < got.length; i += 4) err += Math.abs(got[i]! - drawn[i]!) + Math.abs(got[i + 1]! - drawn[i + 1]!) + Math.abs(got[i + 2]! - drawn[i + 2]!);
+    expect(err / (got.length / 4) / 3).toBeLessThan(4);
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   });
   it("nothing a place hangs in the foreground crosses a character's head (bunting and cables hang behind them)", () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ffmpegPath } from "../../../lib/media/ffmpeg";
 import { probe } from "../../../lib/media/probe";
-import { posterPng } from "../../../lib/render/render-poster";
+import { posterImage } from "../../../lib/render/render-poster";
 import { renderShot } from "../../../lib/render/render-shot";
 import { line, makeShotSpec } from "./make-shot-spec";
 
@@ -59,9 +59,9 @@ describe("renderShot", () => {
 
   it("writes the poster from the drawn frames, byte for byte what renderPoster makes", async () => {
     const out = path.join(dir, "with-poster.mp4");
-    const posterFile = path.join(dir, "poster.png");
+    const posterFile = path.join(dir, "poster.jpg");
     await renderShot(spec, out, { posterFile });
-    expect(fs.readFileSync(posterFile).equals(posterPng(spec))).toBe(true);
+    expect(fs.readFileSync(posterFile).equals(posterImage(spec))).toBe(true);
     // the video is the same as without the poster
     const a = path.join(dir, "a.mp4");
     if (!fs.existsSync(a)) await renderShot(spec, a);

@@ -27,7 +27,7 @@ const films = await import("../../../app/api/films/route");
 const film = await import("../../../app/api/films/[filmId]/route");
 const messages = await import("../../../app/api/films/[filmId]/messages/route");
 const mp4 = await import("../../../app/api/cuts/[cutId]/film.mp4/route");
-const poster = await import("../../../app/api/cuts/[cutId]/shots/[shotId]/poster.png/route");
+const poster = await import("../../../app/api/cuts/[cutId]/shots/[shotId]/poster.jpg/route");
 
 const dir = mkdtempSync(path.join(tmpdir(), "auteur-routes-"));
 const filmFile = path.join(dir, "film.mp4");
