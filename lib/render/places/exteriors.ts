@@ -541,13 +541,24 @@ function fern(ctx: Ctx, pc: PlaceContext, x: number, y: number, s: number, color
 function cityLike(pc: PlaceContext, kind: "city-street" | "neon-alley" | "rooftop" | "market"): PlacePainters {
   const night = pc.darkness > 0.4;
   const neon = kind === "neon-alley" || (night && (pc.grade.look.palette === "cyberpunk" || pc.grade.look.palette === "eighties"));
-  const walls = kind === "neon-alley" ? ["#2a2a34", "#30303c", "#262630", "#3a3440"] : ["#8a7a6a", "#a08a70", "#6a6a72", "#b0a088", "#7a6a60"];
+  // A souk, a bazaar, a village or fantasy market: low clay and stone houses with arches, not towers.
+  const oldWorld = kind === "market" && (/\b(souk|bazaar|medina|kasbah|spice|old|village|medieval|marrakesh|marrakech|cairo|istanbul|fez|tangier)\b/i.test(pc.place.name) || pc.grade.look.palette === "fantasy" || pc.grade.look.palette === "western");
+  const walls = kind === "neon-alley" ? ["#2a2a34", "#30303c", "#262630", "#3a3440"] : oldWorld ? ["#c89a64", "#d8b07a", "#b9805a", "#e0c090", "#a86c48"] : ["#8a7a6a", "#a08a70", "#6a6a72", "#b0a088", "#7a6a60"];
   const streetY = kind === "rooftop" ? pc.horizonY + 30 : pc.horizonY + (pc.y1 - pc.horizonY) * 0.3;
   return {
     sky,
     far: (ctx) => {
       const r = pc.rng.fork("far");
       const base = kind === "rooftop" ? pc.horizonY + 40 : pc.horizonY;
+      if (oldWorld) {
+        for (let x = pc.x0 - 20; x < pc.x1; ) {
+          const w = r.range(50, 120);
+          const h = r.range(50, 150);
+          clayHouse(ctx, pc, r, x, w, base - h, base + 10, mix(r.pick(walls), skyColors(pc).horizon, 0.4), { dome: r.chance(0.15), tower: r.chance(0.06) });
+          x += w + r.range(-6, 4);
+        }
+        return;
+      }
       for (let x = pc.x0 - 20; x < pc.x1; ) {
         const w = r.range(40, 110);
         const h = r.range(80, kind === "rooftop" ? 260 : 320);
@@ -574,11 +585,14 @@ function cityLike(pc: PlaceContext, kind: "city-street" | "neon-alley" | "roofto
       const alley = kind === "neon-alley";
       for (let x = pc.x0 - 20; x < pc.x1; ) {
         const w = alley ? r.range(180, 300) : r.range(160, 260);
-        const top = alley ? pc.top + r.range(-20, 40) : streetY - r.range(260, 460);
-        building(ctx, pc, r, x, w, top, streetY, r.pick(walls), { windowLit: night ? (alley ? 0.07 : 0.4) : 0, windowColor: alley ? "#ffb070" : undefined });
-        // door
-        ctx.fillStyle = pc.grade.lit("#1e1a18");
-        ctx.fillRect(x + w * 0.4, streetY - 90, 44, 90);
+        const top = alley ? pc.top + r.range(-20, 40) : oldWorld ? streetY - r.range(220, 320) : streetY - r.range(260, 460);
+        if (oldWorld) clayHouse(ctx, pc, r, x, w, top, streetY, r.pick(walls), { doorway: true, windowLit: night ? 0.5 : 0 });
+        else {
+          building(ctx, pc, r, x, w, top, streetY, r.pick(walls), { windowLit: night ? (alley ? 0.07 : 0.4) : 0, windowColor: alley ? "#ffb070" : undefined });
+          // door
+          ctx.fillStyle = pc.grade.lit("#1e1a18");
+          ctx.fillRect(x + w * 0.4, streetY - 90, 44, 90);
+        }
         if (neon) {
           const c = r.pick(neonColors(pc));
           const vertical = r.chance(0.5);
@@ -680,6 +694,75 @@ function overhead(ctx: Ctx, pc: PlaceContext, kind: "city-street" | "neon-alley"
       ctx.quadraticCurveTo(x, pc.top + r.range(60, 140), x + 300, pc.y0);
       ctx.stroke();
     }
+  }
+}
+
+/**
+ * A flat-roofed clay or stone house: a parapet, small arched windows, an arched doorway; far away, a
+ * dome or a slim tower over some of them.
+ */
+function clayHouse(
+  ctx: Ctx,
+  pc: PlaceContext,
+  r: ReturnType<PlaceContext["rng"]["fork"]>,
+  x: number,
+  w: number,
+  topY: number,
+  baseY: number,
+  wall: string | RGB,
+  opts: { dome?: boolean; tower?: boolean; doorway?: boolean; windowLit?: number },
+): void {
+  const arch = (ax: number, ay: number, aw: number, ah: number) => {
+    ctx.beginPath();
+    ctx.moveTo(ax, ay + ah);
+    ctx.lineTo(ax, ay + aw / 2);
+    ctx.arc(ax + aw / 2, ay + aw / 2, aw / 2, Math.PI, 0);
+    ctx.lineTo(ax + aw, ay + ah);
+    ctx.closePath();
+    ctx.fill();
+  };
+  if (opts.tower) {
+    ctx.fillStyle = pc.grade.lit(shade(wall, 0.95));
+    ctx.fillRect(x + w * 0.4, topY - 120, w * 0.2, 130);
+    ctx.beginPath();
+    ctx.moveTo(x + w * 0.36, topY - 120);
+    ctx.lineTo(x + w * 0.5, topY - 150);
+    ctx.lineTo(x + w * 0.64, topY - 120);
+    ctx.fill();
+  }
+  if (opts.dome) {
+    ctx.fillStyle = pc.grade.lit(mix(wall, "#e8e0d0", 0.35));
+    ctx.beginPath();
+    ctx.arc(x + w / 2, topY, w * 0.3, Math.PI, 0);
+    ctx.fill();
+  }
+  ctx.fillStyle = pc.grade.lit(wall);
+  ctx.fillRect(x, topY, w, baseY - topY);
+  // parapet and the shade under it
+  ctx.fillStyle = pc.grade.lit(tint(wall, 0.12));
+  ctx.fillRect(x - 2, topY - 6, w + 4, 8);
+  ctx.fillStyle = pc.grade.lit(shade(wall, 0.8));
+  ctx.fillRect(x, topY + 2, w, 5);
+  const h = baseY - topY;
+  if (h < 80) return;
+  const lit = opts.windowLit ?? 0;
+  const win = Math.max(10, Math.min(26, w / 7));
+  const cols = Math.max(1, Math.floor((w - 20) / (win * 2.4)));
+  const rows = Math.max(1, Math.floor((h - (opts.doorway ? 130 : 30)) / (win * 2.8)));
+  for (let row = 0; row < rows; row++)
+    for (let c = 0; c < cols; c++) {
+      if (r.chance(0.25)) continue;
+      const wx = x + 14 + c * ((w - 28) / cols) + ((w - 28) / cols - win) / 2;
+      const wy = topY + 22 + row * win * 2.8;
+      ctx.fillStyle = r.chance(lit) ? pc.grade.emit("#ffc870", 0.9) : pc.grade.lit(shade(wall, 0.4));
+      arch(wx, wy, win, win * 1.7);
+    }
+  if (opts.doorway) {
+    const dw = Math.min(70, w * 0.3);
+    ctx.fillStyle = pc.grade.lit(shade(wall, 0.72));
+    arch(x + w * 0.5 - dw / 2 - 8, baseY - 128, dw + 16, 128);
+    ctx.fillStyle = pc.grade.lit("#2a1e16");
+    arch(x + w * 0.5 - dw / 2, baseY - 120, dw, 120);
   }
 }
 

@@ -116,4 +116,20 @@ describe("places", () => {
       }
     }
   });
+  it("a souk is not a street of towers: Marrakesh's market is built of warm clay, a plain market of grey blocks", () => {
+    const market = (name: string) => drawPixels(makeShotSpec({ framing: "wide", seconds: 0.25, characters: [], place: { name, kind: "market", interior: false, timeOfDay: "afternoon", weather: "clear", mood: "busy", seed: 5 } }), 0);
+    // Warmth of the buildings' band (above the stalls): red minus blue, on average.
+    const warmth = (p: ReturnType<typeof drawPixels>) => {
+      let sum = 0;
+      let n = 0;
+      for (let y = 330; y < 450; y += 2)
+        for (let x = 0; x < 1280; x += 2) {
+          const i = (y * 1280 + x) * 4;
+          sum += p.data[i]! - p.data[i + 2]!;
+          n++;
+        }
+      return sum / n;
+    };
+    expect(warmth(market("Marrakesh market"))).toBeGreaterThan(warmth(market("The market")) + 25);
+  });
 });
