@@ -240,6 +240,8 @@ export function findCharacters(masked: string): { characters: CharacterSketch[];
     if (VERBISH.test(after)) score += 1;
     if (PLACE_PREPOSITIONS.has(prev)) place += prev === "to" || prev === "of" ? 0.75 : 1.5;
     if (prev === "the") place += 2;
+    // "1940s Los Angeles", "1985 Tokyo": a time before a name makes it a place.
+    if (/^\d{2,4}s?$/.test(prev)) place += 2;
     if (PLACE_SUFFIXES.has(lc(last.text))) place += 3;
     if (KNOWN_PLACES.has(lc(name)) || KNOWN_PLACES.has(lc(first.text))) place += 3;
     if (initial && first === group[0] && !title && score < 2 && !/^(,|\s+and\b)/.test(after)) continue;

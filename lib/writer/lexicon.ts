@@ -57,8 +57,24 @@ export const KNOWN_PLACES = new Set(
     "sydney melbourne toronto vancouver chicago boston seattle miami vegas texas california arizona nevada montana wyoming colorado mexico canada " +
     "brazil argentina peru chile cuba jamaica france germany spain italy japan china india russia egypt morocco kenya iceland norway sweden alaska " +
     "tombstone dodge deadwood laredo abilene santa fe el paso yukon sahara amazon himalaya himalayas alps mars venus jupiter saturn titan europa " +
-    "atlantis camelot gotham neo-tokyo hollywood manhattan brooklyn harlem soho africa europe asia america antarctica arctic pacific atlantic"
+    "atlantis camelot gotham neo-tokyo hollywood manhattan brooklyn harlem soho africa europe asia america antarctica arctic pacific atlantic " +
+    "los angeles san francisco diego new york orleans jersey marrakesh marrakech casablanca tangier fez havana prague vienna budapest athens amsterdam " +
+    "barcelona naples florence milan oslo stockholm copenhagen helsinki warsaw bangkok singapore manila jakarta hanoi saigon lagos nairobi " +
+    "johannesburg rio lima bogota santiago detroit dallas houston denver portland atlanta philadelphia baltimore nashville memphis shibuya " +
+    "montmartre brighton liverpool manchester glasgow belfast marseille lyon munich hamburg krakow dubai tehran baghdad jerusalem"
   ).split(" "),
+);
+
+/** Places a story calls by name that are cities: streets, not a village. */
+export const CITIES = new Set(
+  (
+    "paris|london|tokyo|kyoto|berlin|rome|venice|madrid|lisbon|dublin|edinburgh|moscow|cairo|istanbul|mumbai|delhi|shanghai|beijing|hong kong|seoul|" +
+    "sydney|melbourne|toronto|vancouver|chicago|boston|seattle|miami|las vegas|vegas|hollywood|manhattan|brooklyn|harlem|soho|gotham|neo-tokyo|" +
+    "los angeles|san francisco|san diego|new york|new orleans|casablanca|havana|prague|vienna|budapest|athens|amsterdam|barcelona|naples|florence|" +
+    "milan|oslo|stockholm|copenhagen|helsinki|warsaw|bangkok|singapore|manila|jakarta|hanoi|saigon|lagos|nairobi|johannesburg|rio|lima|bogota|" +
+    "santiago|detroit|dallas|houston|denver|portland|atlanta|philadelphia|baltimore|nashville|memphis|shibuya|montmartre|brighton|liverpool|" +
+    "manchester|glasgow|belfast|marseille|lyon|munich|hamburg|krakow|dubai|tehran|baghdad|jerusalem"
+  ).split("|"),
 );
 
 export const FEMALE_NAMES = new Set(
@@ -86,7 +102,7 @@ export const FEMALE_WORDS = /\b(she|her|hers|herself|woman|women|girl|lady|mothe
 export const MALE_WORDS = /\b(he|him|his|himself|man|men|boy|guy|father|dad|papa|son|brother|husband|king|prince|uncle|nephew|grandfather|grandpa|widower|patriarch|wizard|sorcerer|monk|duke|count|emperor|god|boyfriend|groom|landlord|stepfather|businessman|policeman|cowboy|lad|gentleman)\b/;
 
 export const JOBS = (
-  "bounty hunter|lighthouse keeper|zookeeper|shopkeeper|beekeeper|private eye|private detective|mob boss|crime boss|cattle baron|street doctor|lab tech|" +
+  "bounty hunter|lighthouse keeper|zookeeper|shopkeeper|beekeeper|taxi driver|cab driver|truck driver|bus driver|flight attendant|lion tamer|private eye|private detective|mob boss|crime boss|cattle baron|street doctor|lab tech|" +
   "sheriff|deputy|marshal|outlaw|bandit|gunslinger|rancher|cowboy|cowgirl|prospector|detective|inspector|hacker|netrunner|thief|burglar|" +
   "pickpocket|safecracker|con artist|pilot|captain|commander|doctor|nurse|surgeon|scientist|teacher|professor|student|soldier|knight|wizard|" +
   "witch|sorcerer|sorceress|king|queen|prince|princess|farmer|singer|musician|writer|journalist|reporter|cop|officer|agent|spy|assassin|" +
@@ -96,6 +112,9 @@ export const JOBS = (
   "cartographer|caretaker|undertaker|gambler|hustler|fixer|dealer|bodyguard|guard|janitor|clerk|accountant|programmer|designer|" +
   "actor|actress|director|poet|monster|vampire|ghost|alien|killer|murderer|villain|boss|baron|tycoon|ceo|chemist|medic|healer|blacksmith|" +
   "innkeeper|merchant|shepherd|apprentice|mentor|squire|bard|ninja|samurai|ronin|chief|elder|mother|father|brother|sister|son|daughter|" +
+  "florist|barista|firefighter|paramedic|electrician|plumber|carpenter|tailor|seamstress|jeweler|jeweller|violinist|pianist|drummer|guitarist|" +
+  "sculptor|novelist|editor|intern|botanist|biologist|astronomer|veterinarian|dentist|pharmacist|shaman|archer|postman|grocer|butcher|" +
+  "housekeeper|nanny|governess|babysitter|coach|athlete|climber|surfer|magician|clown|acrobat|juggler|ringmaster|farmhand|fisherwoman|" +
   "wife|husband|friend|partner|lover|rival|nemesis|grandmother|grandfather|uncle|aunt|kid|girl|boy|man|woman"
 ).split("|");
 
@@ -145,6 +164,7 @@ export const PLACE_WORDS: [RegExp, { noun: string; kind: import("./types").Locat
   [/\b(lighthouse)\b/, { noun: "the $1", kind: "beach", interior: false }],
   [/\b((?:rocky )?(?:beach|shore|coast))\b/, { noun: "the $1", kind: "beach", interior: false }],
   [/\b(sea|ocean|boat|ship deck|harbou?r|docks?)\b/, { noun: "the $1", kind: "sea", interior: false }],
+  [/\b(bridge)\b/, { noun: "the $1", kind: "river", interior: false }],
   [/\b(river|creek|lake|waterfall)\b/, { noun: "the $1", kind: "river", interior: false }],
   [/\b(village|town|main street)\b/, { noun: "the $1", kind: "village", interior: false }],
   [/\b(city|streets?|downtown|avenue)\b/, { noun: "the $1", kind: "city-street", interior: false }],

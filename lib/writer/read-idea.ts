@@ -1,7 +1,7 @@
 import { findCharacters, type CharacterSketch, type PlaceName } from "./find-characters";
 import { findLength, findOverreach } from "./find-length";
 import { GENRES, type GenreProfile } from "./genres";
-import { PLACE_WORDS } from "./lexicon";
+import { CITIES, PLACE_WORDS } from "./lexicon";
 import type { EndingDirection } from "./beats";
 import type { Look, LocationKind, TimeOfDay, Weather } from "./types";
 
@@ -167,7 +167,7 @@ function readPlaces(lower: string, names: PlaceName[]) {
   for (const p of names) {
     const near = out.find((o) => Math.abs(o.index - p.index) < 40 && !o.name.includes(p.name));
     if (near) near.name = `${p.name} ${near.name.replace(/^the /, "")}`;
-    else out.push({ name: p.name, kind: "village", interior: false, index: p.index });
+    else out.push({ name: p.name, kind: CITIES.has(p.name.toLowerCase()) ? "city-street" : "village", interior: false, index: p.index });
   }
   return out.sort((a, b) => a.index - b.index).slice(0, 12).map(({ name, kind, interior }) => ({ name: name.slice(0, 80), kind, interior }));
 }

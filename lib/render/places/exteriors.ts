@@ -410,6 +410,32 @@ function fieldLike(pc: PlaceContext, kind: "field" | "river" | "road" | "village
     near: (ctx) => {
       const r = pc.rng.fork("near");
       if (kind === "road") return;
+      if (kind === "river" && /bridge/i.test(pc.place.name)) {
+        // On the bridge: a stone deck under the characters, a balustrade behind them, the river beyond.
+        const y = pc.horizonY + (pc.H - pc.horizonY) * 0.55;
+        const stone: RGB = [176, 164, 146];
+        ctx.fillStyle = vgrad(ctx, y, pc.y1, [[0, pc.grade.lit(shade(stone, 0.8))], [1, pc.grade.lit(stone)]]);
+        ctx.fillRect(pc.x0, y, pc.x1 - pc.x0, pc.y1 - y);
+        ctx.strokeStyle = pc.grade.lit(shade(stone, 0.65), 0.6);
+        ctx.lineWidth = 2;
+        for (let yy = y + 18; yy < pc.y1; yy += 22 + (yy - y) * 0.2) {
+          ctx.beginPath();
+          ctx.moveTo(pc.x0, yy);
+          ctx.lineTo(pc.x1, yy);
+          ctx.stroke();
+        }
+        ctx.fillStyle = pc.grade.lit(shade(stone, 1.08));
+        ctx.fillRect(pc.x0, y - 70, pc.x1 - pc.x0, 12);
+        ctx.fillRect(pc.x0, y - 10, pc.x1 - pc.x0, 12);
+        for (let x = pc.x0; x < pc.x1; x += 26) {
+          ctx.beginPath();
+          ctx.ellipse(x, y - 34, 7, 24, 0, 0, Math.PI * 2);
+          ctx.fill();
+        }
+        ctx.fillStyle = pc.grade.lit(shade(stone, 0.9));
+        for (let x = pc.x0 + 13; x < pc.x1; x += 26 * 8) ctx.fillRect(x - 16, y - 84, 32, 86);
+        return;
+      }
       ctx.strokeStyle = pc.grade.lit(shade(grass, 0.7), 0.8);
       ctx.lineWidth = 2;
       for (let i = 0; i < 260; i++) {

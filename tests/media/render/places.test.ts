@@ -132,4 +132,20 @@ describe("places", () => {
     };
     expect(warmth(market("Marrakesh market"))).toBeGreaterThan(warmth(market("The market")) + 25);
   });
+  it("on a bridge the characters stand on its stone deck, by a river they stand on grass", () => {
+    const underFeet = (name: string) => {
+      const spec = makeShotSpec({ framing: "wide", seconds: 0.25, place: { name, kind: "river", interior: false, timeOfDay: "afternoon", weather: "clear", mood: "calm", seed: 4 } });
+      const p = drawPixels(spec, 0);
+      const f = prepareShot(spec).layout.figures[0]!;
+      const i = (Math.round(f.feetY + 12) * 1280 + Math.round(f.x + 40)) * 4;
+      return [p.data[i]!, p.data[i + 1]!, p.data[i + 2]!];
+    };
+    const [r, g, b] = underFeet("The bridge");
+    // warm grey stone: red >= green > blue
+    expect(r).toBeGreaterThanOrEqual(g - 4);
+    expect(g).toBeGreaterThan(b);
+    const [gr, gg] = underFeet("The river");
+    // grass: green above red
+    expect(gg).toBeGreaterThan(gr + 15);
+  });
 });

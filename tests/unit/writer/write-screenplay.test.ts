@@ -120,6 +120,20 @@ describe("writeScreenplay", () => {
     expect(zed.identity.face.skin).toBe("#c0c0c8");
   });
 
+  it("takes '1940s Los Angeles' for a city, not a person; a bridge is a place; a florist is a job", () => {
+    const noir = writeScreenplay("A 2-minute noir mystery in 1940s Los Angeles: Detective Sam Rourke, a weary man in a grey fedora, questions a jazz singer named Lila about a missing diamond.").screenplay;
+    expect(noir.characters.map((c) => c.name)).not.toContain("Los Angeles");
+    expect(noir.characters.find((c) => c.role === "protagonist")!.name).toBe("Sam Rourke");
+    const la = noir.acts.flatMap((a) => a.scenes).find((scene) => scene.location.name === "Los Angeles");
+    expect(la?.location.kind).toBe("city-street");
+    const romcom = writeScreenplay("A 1-minute romantic comedy set in Paris: Chloe, a clumsy florist, keeps bumping into Marc, a grumpy chef. End with them kissing on a bridge at sunset.").screenplay;
+    expect(romcom.characters.find((c) => c.name === "Chloe")!.description).toMatch(/florist/);
+    const scenes = romcom.acts.flatMap((a) => a.scenes);
+    expect(scenes[0]!.location).toMatchObject({ name: "Paris", kind: "city-street" });
+    expect(scenes[scenes.length - 1]!.location).toMatchObject({ name: "The bridge", kind: "river" });
+    expect(scenes[scenes.length - 1]!.timeOfDay).toBe("golden-hour");
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
