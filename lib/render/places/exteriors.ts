@@ -417,13 +417,7 @@ function fieldLike(pc: PlaceContext, kind: "field" | "river" | "road" | "village
         ctx.fillStyle = vgrad(ctx, y, pc.y1, [[0, pc.grade.lit(shade(stone, 0.8))], [1, pc.grade.lit(stone)]]);
         ctx.fillRect(pc.x0, y, pc.x1 - pc.x0, pc.y1 - y);
         ctx.strokeStyle = pc.grade.lit(shade(stone, 0.65), 0.6);
-        ctx.lineWidth = 2;
-        for (let yy = y + 18; yy < pc.y1; yy += 22 + (yy - y) * 0.2) {
-          ctx.beginPath();
-          ctx.moveTo(pc.x0, yy);
-          ctx.lineTo(pc.x1, yy);
-          ctx.stroke();
-        }
+        recedingLines(ctx, pc, y, 18, 22, 0.2);
         ctx.fillStyle = pc.grade.lit(shade(stone, 1.08));
         ctx.fillRect(pc.x0, y - 70, pc.x1 - pc.x0, 12);
         ctx.fillRect(pc.x0, y - 10, pc.x1 - pc.x0, 12);
@@ -657,13 +651,7 @@ function cityLike(pc: PlaceContext, kind: "city-street" | "neon-alley" | "roofto
       ctx.fillRect(pc.x0, streetY, pc.x1 - pc.x0, pc.y1 - streetY);
       if (wet) wetReflections(ctx, pc, streetY);
       ctx.strokeStyle = pc.grade.lit("#000000", wet ? 0.08 : 0.25);
-      ctx.lineWidth = 2;
-      for (let y = streetY + 12; y < pc.y1; y += 18 + (y - streetY) * 0.15) {
-        ctx.beginPath();
-        ctx.moveTo(pc.x0, y);
-        ctx.lineTo(pc.x1, y);
-        ctx.stroke();
-      }
+      recedingLines(ctx, pc, streetY, 12, 18, 0.15);
       if (kind === "market") {
         for (let i = 0; i < 5; i++) crate(ctx, pc, r.range(pc.x0, pc.x1), streetY + r.range(10, 40), r.range(40, 60), r);
       }
@@ -789,6 +777,17 @@ function clayHouse(
     arch(x + w * 0.5 - dw / 2 - 8, baseY - 128, dw + 16, 128);
     ctx.fillStyle = pc.grade.lit("#2a1e16");
     arch(x + w * 0.5 - dw / 2, baseY - 120, dw, 120);
+  }
+}
+
+/** Paving courses across the ground from `fromY` down, wider apart as they come nearer (2 px lines, the current stroke). */
+function recedingLines(ctx: Ctx, pc: PlaceContext, fromY: number, first: number, gap: number, growth: number): void {
+  ctx.lineWidth = 2;
+  for (let y = fromY + first; y < pc.y1; y += gap + (y - fromY) * growth) {
+    ctx.beginPath();
+    ctx.moveTo(pc.x0, y);
+    ctx.lineTo(pc.x1, y);
+    ctx.stroke();
   }
 }
 
