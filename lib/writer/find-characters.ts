@@ -306,7 +306,7 @@ export function findCharacters(masked: string): { characters: CharacterSketch[];
     const pre = (lower.slice(preStart, m.start).split(/,|;|\b(?:and|with|meets|hires|finds|but)\b/).pop() ?? "").split(/\s+/).slice(-6).join(" ");
     const preOwn = (pre.split(/\b(?:and|with|meets|hires|finds)\b/).pop() ?? "").replace(/\b(she|he|her|his|him|their|they)\b/g, "_");
     // "... to rescue her brother": someone else's relation, not this person's job (", her brother," is).
-    const own = window.replace(/\b(?:her|his|their|my|our)\s+[a-z-]+/g, (m, at: number) => (at < 4 ? m : " ".repeat(m.length)));
+    const own = window.replace(/\b(?:her|his|their|my|our)\s+([a-z-]+)/g, (m, word: string, at: number) => (at < 4 || !JOBS.includes(word) ? m : " ".repeat(m.length)));
     readPerson(`${pre} ${own}`, sketch, `${preOwn} ${ownWindow}`);
     // "Mara ... . Her grandson Eli": the possessive before the next person is this one's.
     const possessive = next && !sketch.gender ? /(?:^|[.;!?]\s+|,\s+|\band\s+)(her|his)\s+(?:[a-z-]+\s+){1,2}$/.exec(lower.slice(m.end, next.start)) : null;

@@ -134,6 +134,14 @@ describe("writeScreenplay", () => {
     expect(scenes[scenes.length - 1]!.timeOfDay).toBe("golden-hour");
   });
 
+  it("keeps someone else's relation out of a character's job, and her own hair in", () => {
+    const { screenplay: sp } = writeScreenplay("A 1-minute fantasy: Ember, who wears her grey hair in a braid, flies over the mountains to rescue her brother from a dark tower.");
+    const ember = sp.characters.find((c) => c.name === "Ember")!;
+    expect(ember.traits).not.toContain("brother");
+    expect(ember.description).not.toMatch(/brother/);
+    expect(ember.identity.hair).toMatchObject({ style: "braid", color: "#9a9a9a" });
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
