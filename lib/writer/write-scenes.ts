@@ -84,6 +84,11 @@ function pickPlace(ctx: StoryContext, slot: SceneSlot, index: number, previous: 
       const m = re.exec(lower);
       if (m) return { name: place.noun.replace("$1", m[1] ?? m[0]), kind: place.kind, interior: place.interior };
     }
+    // "Ada riding off at sunset": leaving happens outdoors, on the film's open ground.
+    if (/\b(?:rid(?:e|es|ing)|walk(?:s|ing)?|driv(?:e|es|ing)|sail(?:s|ing)?|head(?:s|ing)?|drift(?:s|ing)?) (?:off|away|out|home)\b|\binto the sunset\b/.test(lower)) {
+      const outdoors = ctx.places.find((p) => !p.interior);
+      return outdoors ?? { name: "The open road", kind: "road", interior: false };
+    }
   }
   const pool = ctx.places.length ? ctx.places : [{ name: "a quiet room", kind: "room" as const, interior: true }];
   if (slot.first) return pool[0];

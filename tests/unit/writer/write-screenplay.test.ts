@@ -142,6 +142,14 @@ describe("writeScreenplay", () => {
     expect(ember.identity.hair).toMatchObject({ style: "braid", color: "#9a9a9a" });
   });
 
+  it("ends 'riding off at sunset' outdoors, at sunset", () => {
+    const { screenplay: sp } = writeScreenplay("A 3-minute western: Ada, a retired sheriff with a grey braid, rides out one last time to find her stolen mule. End with Ada riding off at sunset.");
+    const scenes = sp.acts.flatMap((a) => a.scenes);
+    const last = scenes[scenes.length - 1]!;
+    expect(last.location.interior).toBe(false);
+    expect(last.timeOfDay).toBe("golden-hour");
+  });
+
   it("reads the western example: Ada with a grey braid, a western look, ~20 minutes", () => {
     const { screenplay: sp } = writeScreenplay(WESTERN);
     checkCraft(sp);
