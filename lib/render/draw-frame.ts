@@ -83,6 +83,8 @@ export function drawFrame(ctx: Ctx, shot: PreparedShot, frame: number): void {
       expression: state.expression,
       blink: blinkAt(p.character.identity.seed, frame),
       facing: p.facing,
+      centre: p.centre,
+      t: frame / spec.fps,
     });
   }
   for (const layer of shot.front) drawLayer(ctx, shot, cam, layer);

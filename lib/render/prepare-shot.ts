@@ -9,6 +9,7 @@ import type { ShotSpec } from "../plan/specs";
 import { cameraPath, maxShift, movesUniformly, type CameraPath } from "./camera-path";
 import { cropToContent, makeCanvas } from "./canvas-util";
 import { makeCaptions, type Caption } from "./captions";
+import { animalExtent } from "./character/draw-animal";
 import { drawFigure } from "./character/draw-figure";
 import { makeGrade, type Grade } from "./grade";
 import { drawFlares, letterboxBar, makeFinish, makeGrain, makeOverlay, type Grain } from "./overlays";
@@ -169,16 +170,17 @@ export function prepareShot(spec: ShotSpec): PreparedShot {
   for (const f of layout.figures) {
     const s = f.unit * f.character.identity.height;
     const m = margin(1);
-    const x0 = Math.max(-m.x, Math.floor(f.x - 0.3 * s));
-    const x1 = Math.min(W + m.x, Math.ceil(f.x + 0.3 * s));
-    const y0 = Math.max(-m.y, Math.floor(f.feetY - 1.12 * s));
+    const reach = f.character.identity.body === "animal" ? animalExtent(f.character.identity, f.centre) : { left: 0.3, right: 0.3, top: 1.12 };
+    const x0 = Math.max(-m.x, Math.floor(f.x - reach.left * s));
+    const x1 = Math.min(W + m.x, Math.ceil(f.x + reach.right * s));
+    const y0 = Math.max(-m.y, Math.floor(f.feetY - reach.top * s));
     const y1 = Math.min(H + m.y, Math.ceil(f.feetY + 2));
     if (x1 <= x0 || y1 <= y0) continue;
     const pad = Math.ceil(f.blur * 3);
     const { canvas, ctx } = makeCanvas(x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
     ctx.translate(f.x - x0 + pad, f.feetY - y0 + pad);
     ctx.scale(s, s);
-    drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing });
+    drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing, centre: f.centre });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (f.dim > 0) {
       ctx.globalCompositeOperation = "source-atop";

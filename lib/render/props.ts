@@ -1,5 +1,11 @@
 /** Insert shots show a detail: a prop chosen from the shot's action words, in the subject's accent colour. */
 import type { ShotSpec } from "../plan/specs";
+import type { Identity } from "../screenplay/schema";
+import { speciesNamed, type Species } from "../screenplay/species";
+import { animalExtent } from "./character/draw-animal";
+import { drawFace } from "./character/draw-face";
+import { drawFigure } from "./character/draw-figure";
+import { NEUTRAL } from "./expression";
 import { shade, tint } from "./color";
 import type { Grade } from "./grade";
 import type { Ctx } from "./places/place-context";
@@ -16,12 +22,55 @@ const WORDS: [RegExp, PropKind][] = [
   [/\b(gun|pistol|revolver|knife|sword|blade|dagger)\b/i, "weapon"],
 ];
 
-export function propFor(action: string): PropKind {
+function propWord(action: string): PropKind | undefined {
   for (const [re, kind] of WORDS) if (re.test(action)) return kind;
-  return "box";
+  return undefined;
 }
 
+export function propFor(action: string): PropKind {
+  return propWord(action) ?? "box";
+}
+
+/** An animal in a detail shot ("Detail: Ada's stolen mule"): the film's own if it has one, else a plain one. */
+function drawAnimalDetail(ctx: Ctx, spec: ShotSpec, species: Species, grade: Grade, W: number, H: number): void {
+  const own = spec.characters.find((c) => c.identity.body === "animal" && c.identity.species === species)?.identity;
+  const [coat, hair] = DEFAULT_COATS[species];
+  const id: Identity = own ?? {
+    seed: spec.seed,
+    face: { shape: "oval", skin: coat },
+    eyes: { color: "#6a4a20" },
+    hair: { style: "short", color: hair },
+    build: "average",
+    height: 1,
+    wardrobe: { description: species, top: "#6a4a3a", bottom: "#3a3a3a", accent: "#7a4a2a", headwear: "none" },
+    marks: [],
+    body: "animal",
+    species,
+  };
+  const e = animalExtent(id, "body");
+  const s = Math.min((W * 0.7) / (e.left + e.right), (H * 0.75) / e.top);
+  ctx.save();
+  ctx.translate(W / 2, H * 0.9);
+  ctx.scale(s, s);
+  const facing = spec.seed % 2 ? 0.6 : -0.6;
+  drawFigure(ctx, id, grade, { back: false, facing, centre: "body" });
+  drawFace(ctx, id, grade, { mouth: 0, expression: NEUTRAL, blink: 0, facing, centre: "body" });
+  ctx.restore();
+}
+
+const DEFAULT_COATS: Record<Species, [string, string]> = {
+  dog: ["#a87a4a", "#5a3a20"],
+  cat: ["#8a8a90", "#5a5a60"],
+  fox: ["#d0642a", "#f0f0f0"],
+  wolf: ["#808088", "#404048"],
+  horse: ["#7a4a2a", "#1a1410"],
+  mule: ["#8a7a68", "#3a3028"],
+  dragon: ["#3a7a4a", "#8a3a2a"],
+};
+
 export function drawProp(ctx: Ctx, spec: ShotSpec, grade: Grade, W: number, H: number): void {
+  const species = speciesNamed(spec.action);
+  if (species && !propWord(spec.action)) return drawAnimalDetail(ctx, spec, species, grade, W, H);
   const accent = spec.characters[0]?.identity.wardrobe.accent ?? "#c8a040";
   const cx = W / 2;
   const cy = H * 0.55;

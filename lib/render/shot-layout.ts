@@ -5,6 +5,7 @@
  */
 import type { Framing } from "../screenplay/schema";
 import type { CharacterLook, ShotSpec } from "../plan/specs";
+import { animalExtent } from "./character/draw-animal";
 import { letterboxBar } from "./letterbox";
 
 /** Figure proportions in units of full body height (feet at 0, top of the head at -1). */
@@ -35,6 +36,8 @@ export interface FigurePlacement {
   /** Out of focus (px of blur) and darker (0..1), for foreground figures. */
   blur: number;
   dim: number;
+  /** Where an animal stands on (x, feetY): its eye in close framings, its middle otherwise. */
+  centre: "eyes" | "body";
 }
 
 export interface ShotLayout {
@@ -65,6 +68,9 @@ interface FramingRule {
   single: boolean;
 }
 
+/** How big an animal's head is drawn in a close framing against a person's at the same framing. */
+const ANIMAL_CLOSE = 0.6;
+
 const RULES: Record<Framing, FramingRule> = {
   "extreme-wide": { unit: 0.17, eyeAt: 0.66, bgZoom: 0.9, blur: 0, single: false },
   wide: { unit: 0.38, eyeAt: 0.53, bgZoom: 1, blur: 0, single: false },
@@ -91,7 +97,10 @@ export function subjectOf(spec: ShotSpec): CharacterLook | undefined {
 export function layoutShot(spec: ShotSpec): ShotLayout {
   const W = spec.width;
   const H = spec.height;
-  const rule = RULES[spec.framing];
+  // A two-shot of a person and a dog at their feet frames them head to toe, or the dog is out of frame.
+  const small = spec.characters.some((c) => c.identity.body === "animal" && c.identity.height < 0.75);
+  const grouped = (spec.framing === "medium" || spec.framing === "two-shot") && small && spec.characters.some((c) => c.identity.body !== "animal");
+  const rule = RULES[grouped ? "full" : spec.framing];
   // Frame the picture between the letterbox bars: heads stay inside the active area.
   const bar = letterboxBar(spec.look.aspect, W, H);
   const PH = H - 2 * bar;
@@ -101,10 +110,15 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
   const chars = [...spec.characters].sort((a, b) => a.slot - b.slot || (a.id < b.id ? -1 : 1));
   const subject = subjectOf(spec);
   const unit = rule.unit * PH;
-  const avgHeight = chars.length ? chars.reduce((s, c) => s + c.identity.height, 0) / chars.length : 1;
+  // The people set the eye line; a dog at their feet does not pull it down (unless all are animals).
+  const people = chars.filter((c) => c.identity.body !== "animal");
+  const tall = people.length ? people : chars;
+  const avgHeight = tall.length ? tall.reduce((s, c) => s + c.identity.height, 0) / tall.length : 1;
+  // A close framing of an animal comes close enough that its head fills the frame as a person's would.
+  const subjectUnit = rule.single && subject?.identity.body === "animal" ? (unit * ANIMAL_CLOSE) / subject.identity.height : unit;
   // Feet line so that an average-height figure's eyes sit at eyeAt.
   const refHeight = rule.single && subject ? subject.identity.height : avgHeight;
-  const feetY = py(rule.eyeAt) - BODY.eyeY * unit * refHeight;
+  const feetY = py(rule.eyeAt) - BODY.eyeY * (rule.single ? subjectUnit : unit) * refHeight;
   const horizonY = spec.framing === "extreme-wide" ? py(0.6) : spec.framing === "wide" ? py(0.56) : Math.min(py(0.6), Math.max(py(0.3), py(rule.eyeAt)));
   const figures: FigurePlacement[] = [];
   const mk = (c: CharacterLook, x: number, facing: number, extra: Partial<FigurePlacement> = {}): FigurePlacement => ({
@@ -117,16 +131,18 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
     back: false,
     blur: 0,
     dim: 0,
+    centre: "body",
     ...extra,
   });
 
   if (spec.framing === "insert" || chars.length === 0) {
     // nothing: an insert is a detail of the place
-  } else if (spec.framing === "over-the-shoulder" && chars.length >= 2 && subject) {
-    const other = chars.find((c) => c.id !== subject.id)!;
+  } else if (spec.framing === "over-the-shoulder" && subject && chars.some((c) => c.id !== subject.id && c.identity.body !== "animal")) {
+    // Over a person's shoulder; a dog or a horse has no shoulder to look over (the shot frames the subject alone).
+    const other = chars.find((c) => c.id !== subject.id && c.identity.body !== "animal")!;
     const subjectLeft = subject.slot < other.slot;
     const sx = subjectLeft ? 0.36 * W : 0.64 * W;
-    figures.push(mk(subject, sx, subjectLeft ? 0.6 : -0.6));
+    figures.push(mk(subject, sx, subjectLeft ? 0.6 : -0.6, { unit: subjectUnit, centre: "eyes" }));
     const fx = subjectLeft ? 0.9 * W : 0.1 * W;
     const nearUnit = unit * 1.45;
     figures.push(
@@ -142,7 +158,7 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
     const others = chars.filter((c) => c.id !== subject.id);
     const partnerSide = others.length ? (others[0]!.slot > subject.slot ? 1 : -1) : 0;
     const x = W * (0.5 - partnerSide * (spec.framing === "extreme-close-up" ? 0.02 : 0.07));
-    figures.push(mk(subject, x, partnerSide * 0.5));
+    figures.push(mk(subject, x, partnerSide * 0.5, { unit: subjectUnit, centre: "eyes" }));
   } else {
     const n = chars.length;
     const spread = spec.framing === "extreme-wide" ? Math.min(0.12, 0.5 / n) : spec.framing === "wide" ? Math.min(0.2, 0.7 / n) : Math.min(0.4, 0.8 / n);
@@ -157,8 +173,9 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
   const focus = sf
     ? { x: sf.x, y: Math.min(H * 0.7, Math.max(H * 0.25, sf.feetY + BODY.eyeY * sf.unit * sf.character.identity.height)) }
     : { x: W / 2, y: H / 2 };
-  // Draw the figures far to near: back-view (nearest) last.
-  figures.sort((a, b) => Number(a.back) - Number(b.back));
+  // Draw the figures far to near: animals (they stand back, beside the people), people, back-view (nearest) last.
+  const depth = (f: FigurePlacement) => (f.back ? 2 : f.character.identity.body === "animal" ? 0 : 1);
+  figures.sort((a, b) => depth(a) - depth(b));
   return {
     width: W,
     height: H,
@@ -175,6 +192,10 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
 /** The frame rectangle a figure covers (head to the lower frame edge), for tests and crops. */
 export function figureBox(f: FigurePlacement, frameHeight: number): { x0: number; y0: number; x1: number; y1: number } {
   const s = f.unit * f.character.identity.height;
+  if (f.character.identity.body === "animal") {
+    const e = animalExtent(f.character.identity, f.centre);
+    return { x0: f.x - e.left * s, y0: f.feetY - e.top * s, x1: f.x + e.right * s, y1: Math.min(frameHeight, f.feetY) };
+  }
   const halfW = 0.2 * s;
   return { x0: f.x - halfW, y0: f.feetY - 1.05 * s, x1: f.x + halfW, y1: Math.min(frameHeight, f.feetY) };
 }

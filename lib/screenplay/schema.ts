@@ -173,8 +173,10 @@ export const MARKS = [
   "wrinkles",
 ] as const;
 export const GENDERS = ["female", "male", "nonbinary", "unspecified"] as const;
-/** What a character is made of: a person, or a robot (metal head, lit eyes, a grille for a mouth). */
-export const BODIES = ["human", "robot"] as const;
+/** What a character is made of: a person, a robot (metal head, lit eyes, a grille for a mouth) or an animal. */
+export const BODIES = ["human", "robot", "animal"] as const;
+/** The animals the renderer draws (an animal character's `identity.species`). */
+export const SPECIES = ["dog", "cat", "fox", "wolf", "horse", "mule", "dragon"] as const;
 export const ROLES = ["protagonist", "antagonist", "ally", "mentor", "love-interest", "supporting", "minor"] as const;
 
 /** The locked look of a character: every renderer draws the character from this and nothing else. */
@@ -184,8 +186,8 @@ export const IdentitySchema = z.object({
   eyes: z.object({ color: hex }),
   hair: z.object({ style: z.enum(HAIR_STYLES), color: hex }),
   build: z.enum(BUILDS),
-  /** Relative height, 1 = average adult. */
-  height: z.number().min(0.5).max(1.3),
+  /** Relative height, 1 = average adult (an animal's eye height against an adult's: a cat is about 0.3). */
+  height: z.number().min(0.25).max(1.3),
   wardrobe: z.object({
     description: z.string().max(200),
     top: hex,
@@ -194,8 +196,13 @@ export const IdentitySchema = z.object({
     headwear: z.enum(HEADWEAR),
   }),
   marks: z.array(z.enum(MARKS)).max(6),
-  /** Absent means human; for a robot, face.skin is its plating and eyes.color its eyes' light. */
+  /**
+   * Absent means human; for a robot, face.skin is its plating and eyes.color its eyes' light; for an
+   * animal, face.skin is its coat, hair.color its mane, markings or wings, wardrobe.accent its collar or tack.
+   */
   body: z.enum(BODIES).optional(),
+  /** Which animal, for body "animal". */
+  species: z.enum(SPECIES).optional(),
   /** A provider's reference image (asset key), where one has been made or uploaded. */
   referenceImage: z.string().max(128).optional(),
 });

@@ -107,6 +107,13 @@ export function describeCharacter(c: Pick<CharacterLook, "name" | "identity">): 
     ];
     return `${c.name}: ${robot.join(", ")}`;
   }
+  if (id.body === "animal") {
+    const species = id.species ?? "dog";
+    const second = species === "dragon" ? "wings and spines" : species === "horse" || species === "mule" ? "mane and tail" : "markings";
+    const worn = species === "horse" || species === "mule" ? `a ${colourName(id.wardrobe.accent)} bridle and saddle` : species === "dog" || species === "cat" ? `a ${colourName(id.wardrobe.accent)} collar` : "";
+    const animal = [`a ${id.build} ${species}`, `a ${colourName(id.face.skin)} ${species === "dragon" ? "scaled hide" : "coat"}`, `${colourName(id.hair.color)} ${second}`, `${colourName(id.eyes.color)} eyes`, worn].filter(Boolean);
+    return `${c.name}: ${animal.join(", ")}`;
+  }
   const hair = id.hair.style === "bald" ? "a bald head" : `${colourName(id.hair.color)} ${id.hair.style} hair`;
   const parts = [
     `${id.build} build`,

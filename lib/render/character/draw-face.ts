@@ -9,6 +9,7 @@ import type { Grade } from "../grade";
 import type { Expression } from "../expression";
 import type { Ctx } from "../places/place-context";
 import { BODY } from "../shot-layout";
+import { drawAnimalFace } from "./draw-animal";
 import { drawRobotFace } from "./draw-robot";
 import { proportionsOf } from "./proportions";
 
@@ -19,10 +20,15 @@ export interface FaceState {
   /** 0 open .. 1 shut */
   blink: number;
   facing: number;
+  /** An animal's anchor (see FigureOptions). */
+  centre?: "eyes" | "body";
+  /** Seconds into the shot (an animal's tail sways). */
+  t?: number;
 }
 
 export function drawFace(ctx: Ctx, id: Identity, grade: Grade, s: FaceState): void {
   if (id.body === "robot") return drawRobotFace(ctx, id, grade, s);
+  if (id.body === "animal") return drawAnimalFace(ctx, id, grade, s);
   const p = proportionsOf(id);
   const cy = BODY.headY;
   const e = s.expression;

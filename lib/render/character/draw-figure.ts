@@ -9,6 +9,7 @@ import type { Grade } from "../grade";
 import type { Ctx } from "../places/place-context";
 import { makeRng } from "../rng";
 import { BODY } from "../shot-layout";
+import { drawAnimalFigure } from "./draw-animal";
 import { drawRobotFigure } from "./draw-robot";
 import { headPath } from "./head-path";
 import { proportionsOf, wearsCoat } from "./proportions";
@@ -18,10 +19,13 @@ export interface FigureOptions {
   back: boolean;
   /** Head turn -1..1. */
   facing: number;
+  /** An animal's anchor on its feet point: its eye (close framings) or its middle (the default). */
+  centre?: "eyes" | "body";
 }
 
 export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOptions): void {
   if (id.body === "robot") return drawRobotFigure(ctx, id, grade, opts);
+  if (id.body === "animal") return drawAnimalFigure(ctx, id, grade, opts);
   const p = proportionsOf(id);
   const skin = id.face.skin;
   const hair = id.hair.color;
