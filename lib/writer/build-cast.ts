@@ -29,6 +29,10 @@ function personWord(s: CharacterSketch): string {
 }
 
 export function describeSketch(s: CharacterSketch): string {
+  if (s.animal) {
+    const text = [...s.traits.slice(0, 3), s.talks ? "talking" : "", s.animalWord ?? s.animal].filter(Boolean).join(" ");
+    return `${an(text)} ${text}`.slice(0, 400);
+  }
   const bits: string[] = [];
   // The age says "old" or "young" already: "a 63-year-old lighthouse keeper", not "63-year-old old".
   const ageWords = s.age ? /^(old|young|elderly|aging|ageing|youthful)$/ : /^$/;
@@ -107,7 +111,7 @@ export function buildCast(sketches: CharacterSketch[], genre: GenreProfile, seed
       ...(sketch.age ? { age: sketch.age } : {}),
       gender,
       description: describeSketch(sketch),
-      traits: [...sketch.traits, ...(sketch.job ? [sketch.job] : [])].slice(0, 12).map((t) => t.slice(0, 60)),
+      traits: [...sketch.traits, ...(sketch.job ? [sketch.job] : []), ...(sketch.talks ? ["talking"] : [])].slice(0, 12).map((t) => t.slice(0, 60)),
       speech: register.speech,
       identity,
       voice,

@@ -1,4 +1,5 @@
 import { BUILT_IN_VOICES } from "../speech/voices";
+import type { Identity } from "../screenplay/schema";
 import type { Gender, Voice } from "./types";
 
 /** Two voices are told apart when the base voice differs, or pitch is >= 3 semitones apart, or rate differs by >= 0.12. */
@@ -22,7 +23,7 @@ function preferred(gender: Gender, age: number | undefined): { pitch: number; ra
  * cast. Deterministic: the same cast in the same order gives the same voices.
  */
 /** A robot's voice is its cast voice with the robot timbre. */
-export function voiceFor(voice: Voice, identity: { body?: "human" | "robot" }): Voice {
+export function voiceFor(voice: Voice, identity: { body?: Identity["body"] }): Voice {
   return identity.body === "robot" ? { ...voice, timbre: "robot" } : voice;
 }
 

@@ -2,6 +2,7 @@ import {
   COLOR_WORDS, COMMON_NOUNS, FEMALE_NAMES, FEMALE_WORDS, HAIR_WORDS, JOB_ROLE, JOBS, KNOWN_PLACES, MALE_NAMES, MALE_WORDS, NOT_NAMES,
   PLACE_PREPOSITIONS, PLACE_SUFFIXES, TITLES, TRAITS, WARDROBE_WORDS,
 } from "./lexicon";
+import { SPECIES_WORD, speciesNamed, type Species } from "../screenplay/species";
 import type { Build, HairStyle, Headwear, Mark, Role } from "./types";
 
 /** What the idea says about one person. Everything but the name is optional. */
@@ -29,6 +30,12 @@ export interface CharacterSketch {
   robot?: boolean;
   /** The colour said of a robot ("a brass robot"): its plating. */
   plating?: string;
+  /** An animal ("her dragon Ember", "a dog named Rex"): which one, the word the idea used, its coat colour. */
+  animal?: Species;
+  animalWord?: string;
+  coat?: string;
+  /** An animal the idea says can talk ("a talking cat"). */
+  talks?: boolean;
 }
 
 export interface PlaceName {
@@ -161,9 +168,40 @@ function readLooks(text: string, sketch: CharacterSketch) {
   if (/\bhooded\b/.test(text) && !sketch.headwear) sketch.headwear = "hood";
 }
 
-function readPerson(text: string, sketch: CharacterSketch, ownWindow: string) {
-  const age = readAge(text);
-  if (age !== undefined && sketch.age === undefined) sketch.age = age;
+/** "her dragon Ember", "a dog named Rex" (words before a name) or "Rex, a scruffy terrier" (after it). */
+const ANIMAL_BEFORE = new RegExp(`\\b((?:[a-z-]+\\s+){0,3}?)(${SPECIES_WORD})(?:\\s+(?:named|called))?\\s*$`);
+const ANIMAL_AFTER = new RegExp(`^\\s*,?\\s*(?:a|an|the|her|his|their|its|my|our)\\s+((?:[a-z-]+\\s+){0,3}?)(${SPECIES_WORD})\\b`);
+
+/** The animal a description says someone is ("a loyal old dog", "an ancient red dragon"), not one they meet. */
+export function saysAnimal(description: string): Species | undefined {
+  const m = new RegExp(`^\\s*(?:a|an|the)?\\s*(?:[a-z-]+\\s+){0,3}?(${SPECIES_WORD})\\b`).exec(description.toLowerCase());
+  return m ? speciesNamed(m[1]!) : undefined;
+}
+
+function readAnimal(pre: string, window: string): { species: Species; word: string; said: string } | undefined {
+  const m = ANIMAL_BEFORE.exec(pre) ?? ANIMAL_AFTER.exec(window);
+  const species = m && speciesNamed(m[2]!);
+  // What is said of it: the words after its article or owner ("rides his old horse" -> "old").
+  const said = (m?.[1] ?? "").split(/\b(?:a|an|the|her|his|their|its|my|our|and|with)\b/).pop()!.trim();
+  return species ? { species, word: m![2]!, said } : undefined;
+}
+
+/** What the idea says of an animal: its coat, size, traits, whether it talks, whether it is the enemy. */
+function readAnimalLooks(said: string, text: string, sketch: CharacterSketch) {
+  const coat = new RegExp(`\\b(${COLOR_NAMES})\\b`).exec(said);
+  if (coat && !sketch.coat) sketch.coat = COLOR_WORDS[coat[1]!];
+  const all = `${said} ${text}`;
+  if (/\b(huge|giant|enormous|massive|great|big|hulking)\b/.test(said)) { sketch.build = "broad"; sketch.height = 1.12; }
+  else if (/\b(tiny|little|small|scrawny|skinny|young|baby)\b/.test(said)) { sketch.build = "slight"; sketch.height = 0.85; }
+  else if (/\b(fat|plump|chubby|round|stout)\b/.test(said)) sketch.build = "heavy";
+  if (/\b(talking|talks|speaking|speaks)\b/.test(all)) sketch.talks = true;
+  // What the idea calls it ("scruffy", "old") comes first, then traits said later.
+  for (const word of said.split(/\s+/)) if (word && !(word in COLOR_WORDS) && !/^(talking|named|called)$/.test(word) && !sketch.traits.includes(word) && sketch.traits.length < 8) sketch.traits.push(word);
+  for (const word of all.split(/[^a-z-]+/)) if (TRAITS.has(word) && !sketch.traits.includes(word) && sketch.traits.length < 8) sketch.traits.push(word);
+  if (/\b(villain|nemesis|arch-?enemy|antagonist|monstrous|man-eating)\b/.test(all)) sketch.role = "antagonist";
+}
+
+function readGender(sketch: CharacterSketch, ownWindow: string) {
   if (!sketch.gender) {
     if (/\bnon-?binary\b/.test(ownWindow)) sketch.gender = "nonbinary";
     else {
@@ -175,6 +213,12 @@ function readPerson(text: string, sketch: CharacterSketch, ownWindow: string) {
       else if (m) sketch.gender = "male";
     }
   }
+}
+
+function readPerson(text: string, sketch: CharacterSketch, ownWindow: string) {
+  const age = readAge(text);
+  if (age !== undefined && sketch.age === undefined) sketch.age = age;
+  readGender(sketch, ownWindow);
   for (const job of JOBS) {
     if (sketch.job) break;
     if (new RegExp(`\\b${job}s?\\b`).test(text) && !["man", "woman", "girl", "boy", "kid"].includes(job)) sketch.job = job;
@@ -307,7 +351,13 @@ export function findCharacters(masked: string): { characters: CharacterSketch[];
     const preOwn = (pre.split(/\b(?:and|with|meets|hires|finds)\b/).pop() ?? "").replace(/\b(she|he|her|his|him|their|they)\b/g, "_");
     // "... to rescue her brother": someone else's relation, not this person's job (", her brother," is).
     const own = window.replace(/\b(?:her|his|their|my|our)\s+([a-z-]+)/g, (m, word: string, at: number) => (at < 4 || !JOBS.includes(word) ? m : " ".repeat(m.length)));
-    readPerson(`${pre} ${own}`, sketch, `${preOwn} ${ownWindow}`);
+    const animal = readAnimal(pre, ownWindow);
+    if (animal && !sketch.animal) Object.assign(sketch, { animal: animal.species, animalWord: animal.word });
+    if (sketch.animal) {
+      // An animal has no job or clothes; "a sorcerer" later in the sentence is someone else.
+      readGender(sketch, ownWindow);
+      readAnimalLooks(animal?.said ?? "", window.slice(0, 80), sketch);
+    } else readPerson(`${pre} ${own}`, sketch, `${preOwn} ${ownWindow}`);
     // "Mara ... . Her grandson Eli": the possessive before the next person is this one's.
     const possessive = next && !sketch.gender ? /(?:^|[.;!?]\s+|,\s+|\band\s+)(her|his)\s+(?:[a-z-]+\s+){1,2}$/.exec(lower.slice(m.end, next.start)) : null;
     if (possessive) sketch.gender = possessive[1] === "her" ? "female" : "male";

@@ -63,6 +63,10 @@ export function heroOf(characters: Character[]): Character {
 export function foeOf(characters: Character[]): Character | undefined {
   return characters.find((c) => c.role === "antagonist");
 }
+/** Animals keep quiet unless the film is theirs or the idea says they talk ("a talking cat"). */
+export function speaks(c: Character): boolean {
+  return c.identity.body !== "animal" || c.role === "protagonist" || c.traits.includes("talking");
+}
 function othersOf(characters: Character[]): Character[] {
   return characters.filter((c) => c.role !== "protagonist" && c.role !== "antagonist");
 }
@@ -265,12 +269,13 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
     let quoteUsed = false;
     const shots: Shot[] = plans.map((plan, k) => {
       const planned = Math.min(LIMITS.maxShotSeconds, Math.max(LIMITS.minShotSeconds, (slot.seconds * plan.weight) / totalWeight));
-      const focus = plan.kind === "establish" || plan.kind === "leave" ? hero : people[talker % people.length];
-      const other = people.find((p) => p !== focus);
+      const talkers = people.filter(speaks);
+      const focus = plan.kind === "establish" || plan.kind === "leave" ? hero : talkers.length ? talkers[talker % talkers.length] : people[talker % people.length];
+      const other = talkers.find((p) => p !== focus) ?? people.find((p) => p !== focus);
       const lines: Line[] = [];
       if (plan.talk && planned >= 1.6) {
         const speakers = [focus];
-        if (plan.kind === "two" && other && planned > 6) speakers.push(other);
+        if (plan.kind === "two" && other && speaks(other) && planned > 6) speakers.push(other);
         let budget = planned;
         for (const speaker of speakers) {
           const lineId = `${slot.id}-k${k + 1}-l${lines.length + 1}`;

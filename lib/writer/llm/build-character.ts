@@ -9,7 +9,7 @@ import type { Character, Voice } from "../../screenplay/schema";
 import { slugId } from "../build-cast";
 import { buildIdentity } from "../build-identity";
 import { castVoice, voiceFor } from "../cast-voices";
-import { saysRobot, type CharacterSketch } from "../find-characters";
+import { saysAnimal, saysRobot, type CharacterSketch } from "../find-characters";
 import { genreById } from "../genres";
 import { COLOR_WORDS } from "../lexicon";
 import { clipText } from "./clip-text";
@@ -82,10 +82,13 @@ export function buildCharacter(mc: ModelCharacter, ctx: CastingContext): Charact
     headwear: look.headwear,
     robot: saysRobot(`${mc.description} ${mc.traits.join(" ")}`.toLowerCase()) || undefined,
   };
+  const animal = saysAnimal(mc.description);
+  if (animal) Object.assign(sketch, { animal, coat: colorFromWords(look.hairColor), height: undefined });
   const genre = genreById(genreIdFrom(ctx.seedText + " " + ctx.genre));
   const identity = buildIdentity(sketch, genre, ctx.seedText);
   identity.face.shape = look.faceShape;
-  identity.face.skin = SKIN_HEX[look.skinTone] ?? identity.face.skin;
+  // An animal's coat is its "hair" colour, already in the sketch; a skin tone is a person's.
+  if (!animal) identity.face.skin = SKIN_HEX[look.skinTone] ?? identity.face.skin;
   identity.eyes.color = colorFromWords(look.eyeColor, EYE_HEX) ?? identity.eyes.color;
   identity.wardrobe.bottom = colorFromWords(bottom) ?? identity.wardrobe.bottom;
   identity.wardrobe.accent = colorFromWords(accent) ?? identity.wardrobe.accent;

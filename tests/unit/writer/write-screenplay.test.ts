@@ -120,6 +120,42 @@ describe("writeScreenplay", () => {
     expect(zed.identity.face.skin).toBe("#c0c0c8");
   });
 
+  it("makes animals of 'his scruffy dog Biscuit' and 'her dragon Ember': drawn as animals, quiet unless they talk", () => {
+    const dog = writeScreenplay("A 2-minute comedy: Sam, a retired postman, and his scruffy dog Biscuit enter a dog show.").screenplay;
+    const biscuit = dog.characters.find((c) => c.name === "Biscuit")!;
+    expect(biscuit.identity).toMatchObject({ body: "animal", species: "dog", marks: [] });
+    expect(biscuit.description).toBe("a scruffy dog");
+    expect(biscuit.identity.height).toBeLessThan(0.6);
+    expect(biscuit.age).toBeUndefined();
+    expect(dog.characters.find((c) => c.name === "Sam")!.gender).toBe("male");
+    // Biscuit is in the film, but Sam does the talking.
+    const shots = [...iterateShots(dog)].map((x) => x.shot);
+    expect(shots.filter((s) => s.characters.includes("biscuit")).length).toBeGreaterThan(4);
+    expect(speakers(dog).has("biscuit")).toBe(false);
+    expect(speakers(dog).has("sam")).toBe(true);
+
+    const fantasy = writeScreenplay("A 2-minute fantasy: Lina, a young shepherd girl, and her dragon Ember fly over the mountains to save the village from a sorcerer.").screenplay;
+    const ember = fantasy.characters.find((c) => c.name === "Ember")!;
+    expect(ember.identity).toMatchObject({ body: "animal", species: "dragon" });
+    expect(ember.description).not.toMatch(/sorcerer/);
+    expect(ember.identity.height).toBeGreaterThan(1.1);
+
+    const western = writeScreenplay("A 2-minute western: Jed, a lonely cowboy, rides his old horse Dusty across the desert. A wolf named Shadow follows them.").screenplay;
+    expect(western.characters.find((c) => c.name === "Dusty")).toMatchObject({ description: "an old horse", identity: { species: "horse" } });
+    expect(western.characters.find((c) => c.name === "Shadow")!.identity.species).toBe("wolf");
+    expect(western.characters.find((c) => c.name === "Jed")!.identity.body).toBeUndefined();
+  });
+
+  it("lets a talking animal, or one the film is about, speak; its coat is the colour the idea says", () => {
+    const sp = writeScreenplay("A 1-minute adventure: Whiskers, a talking ginger cat, must find his way home across the city.").screenplay;
+    const cat = sp.characters.find((c) => c.name === "Whiskers")!;
+    expect(cat.identity).toMatchObject({ body: "animal", species: "cat", face: { skin: "#b5521b" } });
+    expect(cat.role).toBe("protagonist");
+    expect(speakers(sp).has(cat.id)).toBe(true);
+    const named = writeScreenplay("A 1-minute comedy: Rosa, a baker, and her talking parrot-hating cat Mo argue about breakfast.").screenplay;
+    expect(speakers(named).has(named.characters.find((c) => c.name === "Mo")!.id)).toBe(true);
+  });
+
   it("takes '1940s Los Angeles' for a city, not a person; a bridge is a place; a florist is a job", () => {
     const noir = writeScreenplay("A 2-minute noir mystery in 1940s Los Angeles: Detective Sam Rourke, a weary man in a grey fedora, questions a jazz singer named Lila about a missing diamond.").screenplay;
     expect(noir.characters.map((c) => c.name)).not.toContain("Los Angeles");
