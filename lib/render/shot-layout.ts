@@ -97,10 +97,11 @@ export function subjectOf(spec: ShotSpec): CharacterLook | undefined {
 export function layoutShot(spec: ShotSpec): ShotLayout {
   const W = spec.width;
   const H = spec.height;
-  // A two-shot of a person and a dog at their feet frames them head to toe, or the dog is out of frame.
-  const small = spec.characters.some((c) => c.identity.body === "animal" && c.identity.height < 0.75);
-  const grouped = (spec.framing === "medium" || spec.framing === "two-shot") && small && spec.characters.some((c) => c.identity.body !== "animal");
-  const rule = RULES[grouped ? "full" : spec.framing];
+  // A two-shot of a person and an animal frames them head to toe (a dog at their feet would be out of
+  // frame, a horse a wall of flank), and wide for a dragon, whose head is far above theirs.
+  const animals = spec.characters.filter((c) => c.identity.body === "animal");
+  const grouped = (spec.framing === "medium" || spec.framing === "two-shot") && animals.length > 0 && animals.length < spec.characters.length;
+  const rule = RULES[grouped ? (Math.max(...animals.map((c) => c.identity.height)) > 1.2 ? "wide" : "full") : spec.framing];
   // Frame the picture between the letterbox bars: heads stay inside the active area.
   const bar = letterboxBar(spec.look.aspect, W, H);
   const PH = H - 2 * bar;
