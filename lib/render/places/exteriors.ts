@@ -473,6 +473,182 @@ function fieldLike(pc: PlaceContext, kind: "field" | "river" | "road" | "village
   };
 }
 
+/**
+ * A station seen from its platform: the tracks across the middle distance, the station house beyond them
+ * and the country (or the city) behind. An old-world one (a western's depot, a fantasy halt, a village
+ * station) is timber with a water tower and telegraph poles; a modern one concrete under a long canopy,
+ * with poles carrying the overhead wires.
+ */
+function station(pc: PlaceContext): PlacePainters {
+  const palette = pc.grade.look.palette;
+  const oldWorld = palette === "western" || palette === "fantasy" || /\b(depot|halt|old|village|frontier|whistle-stop|wooden)\b/i.test(pc.place.name);
+  const land: RGB = palette === "western" ? [214, 176, 118] : oldWorld ? [120, 140, 80] : [120, 118, 112];
+  const night = pc.darkness > 0.45;
+  const railY = pc.horizonY + 62;
+  return {
+    sky,
+    far: (ctx) => {
+      const r = pc.rng.fork("far");
+      ridge(ctx, pc, r, { baseY: pc.horizonY - 6, amp: palette === "western" ? 40 : 20, step: 140, fill: pc.grade.lit(mix(land, skyColors(pc).horizon, 0.45)), bottom: pc.horizonY + 40 });
+      if (!oldWorld) for (let x = pc.x0; x < pc.x1; x += r.range(50, 110)) building(ctx, pc, r, x, r.range(40, 80), pc.horizonY - r.range(60, 200), pc.horizonY + 4, mix("#707680", skyColors(pc).horizon, 0.45), { windowLit: night ? 0.5 : 0 });
+    },
+    mid: (ctx) => {
+      const r = pc.rng.fork("mid");
+      ground(ctx, pc, mix(land, skyColors(pc).horizon, 0.2), shade(land, 0.8), pc.horizonY + 2);
+      // the station house beyond the tracks
+      const hx = pc.W * (0.18 + r.range(0, 0.12));
+      const hw = 420;
+      const hh = oldWorld ? 150 : 190;
+      const base = railY - 14;
+      const wallColor = oldWorld ? r.pick(["#a8744a", "#8a5a3a", "#b89060", "#7a6a58"]) : r.pick(["#b8b4aa", "#a0a4a8", "#c8c0b0"]);
+      ctx.fillStyle = pc.grade.lit(wallColor);
+      ctx.fillRect(hx - hw / 2, base - hh, hw, hh);
+      if (oldWorld) {
+        ctx.strokeStyle = pc.grade.lit(shade(wallColor, 0.75), 0.7);
+        ctx.lineWidth = 2;
+        for (let y = base - hh + 12; y < base; y += 14) {
+          ctx.beginPath();
+          ctx.moveTo(hx - hw / 2, y);
+          ctx.lineTo(hx + hw / 2, y);
+          ctx.stroke();
+        }
+        // a pitched roof and a sign board under it
+        ctx.fillStyle = pc.grade.lit("#4a3a30");
+        ctx.beginPath();
+        ctx.moveTo(hx - hw / 2 - 24, base - hh);
+        ctx.lineTo(hx, base - hh - 70);
+        ctx.lineTo(hx + hw / 2 + 24, base - hh);
+        ctx.fill();
+        ctx.fillStyle = pc.grade.lit("#e8dcc0");
+        ctx.fillRect(hx - 80, base - hh - 8, 160, 30);
+        ctx.strokeStyle = pc.grade.lit("#3a2a20");
+        ctx.lineWidth = 4;
+        ctx.strokeRect(hx - 80, base - hh - 8, 160, 30);
+      } else {
+        ctx.fillStyle = pc.grade.lit(shade(wallColor, 0.7));
+        ctx.fillRect(hx - hw / 2 - 10, base - hh - 14, hw + 20, 16);
+        // a clock over the door
+        ctx.fillStyle = pc.grade.lit("#f0ece0");
+        ctx.beginPath();
+        ctx.arc(hx, base - hh + 34, 20, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.strokeStyle = pc.grade.lit("#202020");
+        ctx.lineWidth = 3;
+        ctx.beginPath();
+        ctx.moveTo(hx, base - hh + 34);
+        ctx.lineTo(hx, base - hh + 20);
+        ctx.moveTo(hx, base - hh + 34);
+        ctx.lineTo(hx + 10, base - hh + 38);
+        ctx.stroke();
+      }
+      const glass = night ? pc.grade.emit("#ffc870") : pc.grade.lit(oldWorld ? "#3a3028" : "#5a6878");
+      for (let i = 0; i < 4; i++) {
+        const wx = hx - hw / 2 + 40 + i * ((hw - 80) / 3.4);
+        ctx.fillStyle = glass;
+        ctx.fillRect(wx, base - hh * 0.72, 46, hh * 0.4);
+        if (night) pc.lights.push({ x: wx + 23, y: base - hh * 0.5, color: pc.grade.emit("#ffc870"), size: 22 });
+      }
+      ctx.fillStyle = pc.grade.lit(oldWorld ? "#3a2618" : "#303438");
+      ctx.fillRect(hx + hw * 0.32, base - hh * 0.62, 40, hh * 0.62);
+      if (oldWorld) {
+        // a water tower on its stilts, and telegraph poles along the line
+        const tx = pc.W * (0.7 + r.range(0, 0.1));
+        const ty = railY - 24;
+        ctx.strokeStyle = pc.grade.lit("#4a3626");
+        ctx.lineWidth = 8;
+        for (const dx of [-40, 40]) {
+          ctx.beginPath();
+          ctx.moveTo(tx + dx, ty);
+          ctx.lineTo(tx + dx * 0.7, ty - 150);
+          ctx.stroke();
+        }
+        ctx.lineWidth = 4;
+        ctx.beginPath();
+        ctx.moveTo(tx - 38, ty - 20);
+        ctx.lineTo(tx + 30, ty - 120);
+        ctx.moveTo(tx + 38, ty - 20);
+        ctx.lineTo(tx - 30, ty - 120);
+        ctx.stroke();
+        ctx.fillStyle = pc.grade.lit("#7a5236");
+        ctx.fillRect(tx - 60, ty - 250, 120, 100);
+        ctx.fillStyle = pc.grade.lit("#4a3020");
+        ctx.beginPath();
+        ctx.moveTo(tx - 66, ty - 250);
+        ctx.lineTo(tx, ty - 290);
+        ctx.lineTo(tx + 66, ty - 250);
+        ctx.fill();
+        ctx.strokeStyle = pc.grade.lit("#3a2618");
+        ctx.lineWidth = 3;
+        for (const y of [ty - 225, ty - 190, ty - 160]) {
+          ctx.beginPath();
+          ctx.moveTo(tx - 60, y);
+          ctx.lineTo(tx + 60, y);
+          ctx.stroke();
+        }
+      }
+      const poleTop = railY - 180;
+      ctx.strokeStyle = pc.grade.lit(oldWorld ? "#3a2a1e" : "#505860");
+      for (let x = pc.x0 + r.range(0, 200); x < pc.x1; x += 320) {
+        ctx.lineWidth = 7;
+        ctx.beginPath();
+        ctx.moveTo(x, railY - 6);
+        ctx.lineTo(x, poleTop);
+        ctx.moveTo(x - 26, poleTop + 14);
+        ctx.lineTo(x + (oldWorld ? 26 : 60), poleTop + 14);
+        ctx.stroke();
+      }
+      ctx.lineWidth = 1.5;
+      ctx.beginPath();
+      ctx.moveTo(pc.x0, poleTop + 16);
+      ctx.lineTo(pc.x1, poleTop + 16);
+      ctx.stroke();
+      // the tracks: ballast, sleepers, two rails
+      ctx.fillStyle = pc.grade.lit(oldWorld ? shade(land, 0.7) : "#6a6660");
+      ctx.fillRect(pc.x0, railY - 10, pc.x1 - pc.x0, 34);
+      ctx.fillStyle = pc.grade.lit("#4a3a2c");
+      for (let x = pc.x0; x < pc.x1; x += 26) ctx.fillRect(x, railY - 6, 12, 28);
+      ctx.fillStyle = pc.grade.lit("#8a8c90");
+      ctx.fillRect(pc.x0, railY - 2, pc.x1 - pc.x0, 5);
+      ctx.fillRect(pc.x0, railY + 14, pc.x1 - pc.x0, 5);
+    },
+    near: (ctx) => {
+      // the platform under the characters' feet, its edge toward the tracks
+      const y = railY + 40;
+      const deck: RGB = oldWorld ? [150, 112, 74] : [168, 164, 156];
+      ctx.fillStyle = vgrad(ctx, y, pc.y1, [[0, pc.grade.lit(shade(deck, 0.85))], [1, pc.grade.lit(deck)]]);
+      ctx.fillRect(pc.x0, y, pc.x1 - pc.x0, pc.y1 - y);
+      ctx.fillStyle = pc.grade.lit(shade(deck, 0.55));
+      ctx.fillRect(pc.x0, y, pc.x1 - pc.x0, 10);
+      if (!oldWorld) {
+        ctx.fillStyle = pc.grade.lit("#e0c040");
+        ctx.fillRect(pc.x0, y + 22, pc.x1 - pc.x0, 8);
+      }
+      ctx.strokeStyle = pc.grade.lit(shade(deck, 0.7), 0.6);
+      ctx.lineWidth = 2;
+      if (oldWorld) for (let yy = y + 30, gap = 14; yy < pc.y1; yy += gap, gap *= 1.18) {
+        ctx.beginPath();
+        ctx.moveTo(pc.x0, yy);
+        ctx.lineTo(pc.x1, yy);
+        ctx.stroke();
+      }
+      else recedingLines(ctx, pc, y + 34, 18, 22, 0.2);
+    },
+    fg: (ctx) => {
+      const r = pc.rng.fork("fg");
+      if (oldWorld) {
+        crate(ctx, pc, pc.x0 + pc.W * 0.04, pc.y1 - 30, 90, r);
+        return;
+      }
+      // a lamp post at the edge of the platform
+      const x = pc.W * 0.06;
+      ctx.fillStyle = pc.grade.lit("#2a2e34");
+      ctx.fillRect(x - 6, pc.horizonY - 200, 12, pc.y1 - pc.horizonY + 200);
+      ctx.fillRect(x - 30, pc.horizonY - 206, 60, 12);
+      lamp(ctx, pc, x + 24, pc.horizonY - 190, 8, "#fff0c0", night ? 1 : 0.3);
+    },
+  };
+}
+
 function cottage(ctx: Ctx, pc: PlaceContext, r: ReturnType<PlaceContext["rng"]["fork"]>, x: number, baseY: number, w: number): void {
   const h = w * 0.6;
   ctx.fillStyle = pc.grade.lit(r.pick(["#d8c8a8", "#c8b090", "#e0d4c0", "#b89878"]));
@@ -986,7 +1162,7 @@ export const EXTERIORS = {
   house: (pc: PlaceContext) => fieldLike(pc, "village"),
   forest,
   "city-street": (pc: PlaceContext) => cityLike(pc, "city-street"),
-  station: (pc: PlaceContext) => cityLike(pc, "city-street"),
+  station,
   "neon-alley": (pc: PlaceContext) => cityLike(pc, "neon-alley"),
   rooftop: (pc: PlaceContext) => cityLike(pc, "rooftop"),
   market: (pc: PlaceContext) => cityLike(pc, "market"),

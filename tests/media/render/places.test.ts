@@ -148,4 +148,28 @@ describe("places", () => {
     // grass: green above red
     expect(gg).toBeGreaterThan(gr + 15);
   });
+  it("a station outside is a platform by the tracks (a western's of timber), not a street of towers", () => {
+    const at = (kind: "station" | "city-street", palette: "western" | "natural") => {
+      const spec = makeShotSpec({ framing: "wide", seconds: 0.25, characters: [], look: { ...makeShotSpec().look, palette }, place: { name: "The rail depot", kind, interior: false, timeOfDay: "afternoon", weather: "clear", mood: "calm", seed: 4 } });
+      const shot = prepareShot(spec);
+      return { p: drawPixels(spec, 0), horizon: shot.layout.horizonY, rail: shot.grade.litRgb("#8a8c90"), timber: shot.grade.litRgb("#7a5236") };
+    };
+    const railShare = (s: ReturnType<typeof at>) => {
+      let hit = 0;
+      for (let y = Math.round(s.horizon + 50); y < s.horizon + 90; y++)
+        for (let x = 0; x < 1280; x++) {
+          const i = (y * 1280 + x) * 4;
+          if (Math.abs(s.p.data[i]! - s.rail[0]) + Math.abs(s.p.data[i + 1]! - s.rail[1]) + Math.abs(s.p.data[i + 2]! - s.rail[2]) < 20) hit++;
+        }
+      return hit / (40 * 1280);
+    };
+    const western = at("station", "western");
+    expect(railShare(western)).toBeGreaterThan(0.1);
+    expect(railShare(at("station", "natural"))).toBeGreaterThan(0.1);
+    expect(railShare(at("city-street", "western"))).toBeLessThan(0.01);
+    // the depot's water tower is timber
+    let timber = 0;
+    for (let i = 0; i < western.p.data.length; i += 4) if (Math.abs(western.p.data[i]! - western.timber[0]) + Math.abs(western.p.data[i + 1]! - western.timber[1]) + Math.abs(western.p.data[i + 2]! - western.timber[2]) < 16) timber++;
+    expect(timber).toBeGreaterThan(3000);
+  });
 });
