@@ -180,7 +180,7 @@ export function prepareShot(spec: ShotSpec): PreparedShot {
     const { canvas, ctx } = makeCanvas(x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
     ctx.translate(f.x - x0 + pad, f.feetY - y0 + pad);
     ctx.scale(s, s);
-    drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing, centre: f.centre });
+    drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing, centre: f.centre, rides: f.rides });
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     if (f.dim > 0) {
       ctx.globalCompositeOperation = "source-atop";

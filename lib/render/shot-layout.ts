@@ -5,7 +5,7 @@
  */
 import type { Framing } from "../screenplay/schema";
 import type { CharacterLook, ShotSpec } from "../plan/specs";
-import { animalExtent } from "./character/draw-animal";
+import { animalExtent, mountFor, saddlePoint } from "./character/draw-animal";
 import { letterboxBar } from "./letterbox";
 
 /** Figure proportions in units of full body height (feet at 0, top of the head at -1). */
@@ -38,6 +38,8 @@ export interface FigurePlacement {
   dim: number;
   /** Where an animal stands on (x, feetY): its eye in close framings, its middle otherwise. */
   centre: "eyes" | "body";
+  /** On horseback, the horse facing this way (feetY is raised to the saddle). */
+  rides?: 1 | -1;
 }
 
 export interface ShotLayout {
@@ -83,6 +85,15 @@ const RULES: Record<Framing, FramingRule> = {
   "extreme-close-up": { unit: 7.5, eyeAt: 0.47, bgZoom: 2.1, blur: 8, single: true },
   insert: { unit: 1.5, eyeAt: 0.3, bgZoom: 1.9, blur: 7, single: true },
 };
+
+/** The people an action has on horseback: a name shortly before "rides", "riding", "gallops"... */
+export function ridersIn(action: string, chars: CharacterLook[]): CharacterLook[] {
+  return chars.filter((c) => {
+    if (c.identity.body === "animal") return false;
+    const first = c.name.split(" ")[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`\\b${first}\\b[^.;!?]{0,30}?\\b(?:rides?|riding|rode|gallops?|galloping|on horseback)\\b`, "i").test(action);
+  });
+}
 
 /** Who the shot is about: the first speaker present, or the first character. */
 export function subjectOf(spec: ShotSpec): CharacterLook | undefined {
@@ -161,12 +172,23 @@ export function layoutShot(spec: ShotSpec): ShotLayout {
     const x = W * (0.5 - partnerSide * (spec.framing === "extreme-close-up" ? 0.02 : 0.07));
     figures.push(mk(subject, x, partnerSide * 0.5, { unit: subjectUnit, centre: "eyes" }));
   } else {
-    const n = chars.length;
+    // "Ada riding off at sunset": in a wide shot a rider is on horseback (on the film's horse when it is
+    // in the shot, else on a horse of their own, the same in every shot).
+    const riders = spec.framing === "wide" || spec.framing === "extreme-wide" ? ridersIn(spec.action, chars) : [];
+    const horses = chars.filter((c) => c.identity.body === "animal" && (c.identity.species === "horse" || c.identity.species === "mule"));
+    const mounts = new Map(riders.map((r, k) => [r.id, horses[k] ?? { id: `${r.id}-horse`, name: `${r.name}'s horse`, identity: mountFor(r.identity), slot: r.slot }]));
+    const standing = chars.filter((c) => ![...mounts.values()].includes(c));
+    const n = standing.length;
     const spread = spec.framing === "extreme-wide" ? Math.min(0.12, 0.5 / n) : spec.framing === "wide" ? Math.min(0.2, 0.7 / n) : Math.min(0.4, 0.8 / n);
-    chars.forEach((c, i) => {
+    standing.forEach((c, i) => {
       const x = W * (0.5 + (i - (n - 1) / 2) * spread);
       const facing = n === 1 ? 0 : i < (n - 1) / 2 ? 0.6 : i > (n - 1) / 2 ? -0.6 : 0;
-      figures.push(mk(c, x, facing));
+      const mount = mounts.get(c.id);
+      if (!mount) return figures.push(mk(c, x, facing));
+      const hs = unit * mount.identity.height;
+      const seat = saddlePoint(mount.identity, facing);
+      figures.push(mk(mount, x - seat.x * hs, facing));
+      figures.push(mk(c, x, facing, { feetY: feetY + seat.y * hs - BODY.hipY * unit * c.identity.height, rides: seat.dir }));
     });
   }
   // Focus for push-ins: the subject's face, or the frame centre.

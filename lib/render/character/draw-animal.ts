@@ -501,6 +501,36 @@ export function drawAnimalFigure(ctx: Ctx, id: Identity, grade: Grade, opts: Fig
   ctx.restore();
 }
 
+/**
+ * Where a rider sits on a horse or mule standing on its feet point (body-centred), in its units: the
+ * middle of the saddle, on the line of its back.
+ */
+export function saddlePoint(id: Identity, facing: number): { x: number; y: number; dir: 1 | -1 } {
+  const shape = SHAPES[speciesOf(id)];
+  const dir = dirOf(id, facing);
+  return { x: dir * (shape.body.x + 0.14 + originX(shape, "body")), y: shape.body.y - shape.body.ry * BULK[id.build], dir };
+}
+
+/** Coats and manes of the horses riders are given. */
+const MOUNT_COATS: [string, string][] = [["#7a4a2a", "#1a1410"], ["#5a3420", "#2a1a10"], ["#2a2220", "#141010"], ["#a87a4a", "#4a3020"], ["#d8ccb8", "#3a3430"], ["#8a5a3a", "#e8e0d0"]];
+
+/** The horse a character rides when the film gives them none: its coat fixed by the rider's seed. */
+export function mountFor(rider: Identity): Identity {
+  const [coat, mane] = MOUNT_COATS[rider.seed % MOUNT_COATS.length]!;
+  return {
+    seed: rider.seed + 1,
+    face: { shape: "long", skin: coat },
+    eyes: { color: "#3a2410" },
+    hair: { style: "short", color: mane },
+    build: "average",
+    height: 1.15,
+    wardrobe: { description: "horse", top: rider.wardrobe.bottom, bottom: rider.wardrobe.bottom, accent: "#5a3a22", headwear: "none" },
+    marks: [],
+    body: "animal",
+    species: "horse",
+  };
+}
+
 /** Tail root and sway for a frame. */
 function tail(ctx: Ctx, id: Identity, shape: Shape, grade: Grade, t: number): void {
   const species = speciesOf(id);

@@ -21,9 +21,12 @@ export interface FigureOptions {
   facing: number;
   /** An animal's anchor on its feet point: its eye (close framings) or its middle (the default). */
   centre?: "eyes" | "body";
+  /** Sits on a horse facing this way (feet at the saddle less the hip height): legs drawn astride. */
+  rides?: 1 | -1;
 }
 
 export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOptions): void {
+  if (opts.rides && id.body !== "animal") return drawRider(ctx, id, grade, opts.rides, opts);
   if (id.body === "robot") return drawRobotFigure(ctx, id, grade, opts);
   if (id.body === "animal") return drawAnimalFigure(ctx, id, grade, opts);
   const p = proportionsOf(id);
@@ -193,6 +196,33 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   hairFront(ctx, id, grade, cy, p.headRx, p.headRy);
   headwear(ctx, id, grade, cy, p.headRx, p.headRy, fx, false);
   ctx.restore();
+}
+
+/** A rider: the body above the hips, and the near leg in profile down the horse's flank to the stirrup. */
+function drawRider(ctx: Ctx, id: Identity, grade: Grade, dir: 1 | -1, opts: FigureOptions): void {
+  const p = proportionsOf(id);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(-1, -2, 2, 2 + BODY.hipY + 0.03);
+  ctx.clip();
+  drawFigure(ctx, id, grade, { ...opts, rides: undefined });
+  ctx.restore();
+  const w = p.leg * 2.1;
+  const knee = { x: dir * 0.13, y: BODY.hipY + 0.07 };
+  const foot = { x: dir * 0.1, y: BODY.hipY + 0.33 };
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = grade.lit(id.wardrobe.bottom);
+  ctx.lineWidth = w;
+  ctx.beginPath();
+  ctx.moveTo(-dir * 0.02, BODY.hipY + 0.01);
+  ctx.lineTo(knee.x, knee.y);
+  ctx.lineTo(foot.x, foot.y);
+  ctx.stroke();
+  ctx.fillStyle = grade.lit("#1e1a18");
+  ctx.beginPath();
+  ctx.ellipse(foot.x + dir * 0.03, foot.y + 0.01, 0.05, 0.022, 0, 0, Math.PI * 2);
+  ctx.fill();
 }
 
 function hairBack(ctx: Ctx, id: Identity, grade: Grade, cy: number, rx: number, ry: number): void {

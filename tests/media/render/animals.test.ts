@@ -4,9 +4,9 @@ import type { Identity } from "../../../lib/screenplay/schema";
 import { SPECIES } from "../../../lib/screenplay/schema";
 import { SPECIES_HEIGHT } from "../../../lib/screenplay/species";
 import { prepareShot } from "../../../lib/render/prepare-shot";
-import { figureBox } from "../../../lib/render/shot-layout";
+import { figureBox, ridersIn } from "../../../lib/render/shot-layout";
 import { drawPixels, shareNear, type Pixels, type Region } from "./frame-helpers";
-import { character, ELARA, line, makeShotSpec, NATURAL } from "./make-shot-spec";
+import { BRANN, character, ELARA, line, makeShotSpec, NATURAL } from "./make-shot-spec";
 
 const meadow: ShotSpec["place"] = { name: "The meadow", kind: "field", interior: false, timeOfDay: "afternoon", weather: "clear", mood: "calm", seed: 9 };
 
@@ -98,6 +98,35 @@ describe("animals", () => {
     expect(extentNear(drawPixels(spec), whole, shot.figureGrade.litRgb(dog.face.skin), 30).n).toBeGreaterThan(2000);
     const elara = shot.layout.figures.find((f) => f.id === "elara")!;
     expect(elara.feetY).toBeLessThanOrEqual(720);
+  });
+
+  it("puts a rider on horseback in a wide shot: on the film's horse when it is there, else on one of their own", () => {
+    const people = [character("elara", "Elara", ELARA, 0), character("brann", "Brann", BRANN, 1)];
+    const wide = (action: string, characters = people) => makeShotSpec({ framing: "wide", place: meadow, look: NATURAL, seconds: 0.5, characters, action });
+    expect(ridersIn("Main street, sunset. Elara riding off at sunset.", people).map((c) => c.id)).toEqual(["elara"]);
+    expect(ridersIn("Elara and Brann ride into town.", people).map((c) => c.id)).toEqual(["elara", "brann"]);
+    expect(ridersIn("Elara waits. Brann rides in.", people).map((c) => c.id)).toEqual(["brann"]);
+    expect(ridersIn("Elara pride of the town.", people)).toEqual([]);
+    const standing = prepareShot(wide("Elara and Brann wait.")).layout.figures;
+    const riding = prepareShot(wide("Elara riding off at sunset.")).layout;
+    const elara = riding.figures.find((f) => f.id === "elara")!;
+    expect(elara.rides).toBeDefined();
+    // in the saddle: a good way above where she stood, on a horse of her own that is the same in every shot
+    expect(standing.find((f) => f.id === "elara")!.feetY - elara.feetY).toBeGreaterThan(0.25 * elara.unit);
+    const horse = riding.figures.find((f) => f.id === "elara-horse")!;
+    expect(horse.character.identity).toEqual(prepareShot(makeShotSpec({ ...wide("Elara rides home."), framing: "extreme-wide" })).layout.figures.find((f) => f.id === "elara-horse")!.character.identity);
+    expect(riding.figures.indexOf(horse)).toBeLessThan(riding.figures.indexOf(elara));
+    // Dusty, the film's horse, carries Brann and is not also standing beside him
+    const dusty = animal("horse");
+    const own = prepareShot(wide("Brann rides Dusty across the plain.", [character("brann", "Brann", BRANN, 0), character("dusty", "Dusty", dusty, 1)])).layout.figures;
+    expect(own.map((f) => f.id)).toEqual(["dusty", "brann"]);
+    const p = drawPixels(wide("Brann rides Dusty across the plain.", [character("brann", "Brann", BRANN, 0), character("dusty", "Dusty", dusty, 1)]));
+    const b = own[1]!;
+    // his coat above the saddle, Dusty's coat under him
+    const g = prepareShot(wide("Brann rides Dusty.")).figureGrade;
+    const below = { x0: b.x - 0.3 * b.unit, y0: b.feetY, x1: b.x + 0.3 * b.unit, y1: b.feetY + 0.4 * b.unit };
+    expect(shareNear(p, below, g.litRgb(dusty.face.skin), 30)).toBeGreaterThan(0.05);
+    expect(shareNear(p, { ...below, y0: b.feetY - 0.8 * b.unit, y1: b.feetY - 0.5 * b.unit }, g.litRgb(BRANN.wardrobe.top), 30)).toBeGreaterThan(0.05);
   });
 
   it("opens the jaw with the speech, below the eye, and only there", () => {
