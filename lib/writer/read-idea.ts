@@ -135,12 +135,16 @@ function readScenes(text: string): RequestedScene[] {
   return found.sort((a, b) => order.indexOf(a.position) - order.indexOf(b.position));
 }
 
-const GOAL_VERBS = "find|rescue|save|stop|catch|recover|steal|rob|protect|escape|win|reach|break into|avenge|hunt down|track down|bring|get back|return|solve|uncover|expose|defeat|destroy|free|deliver|survive|clear|finish|retrieve|reclaim|take back|win back|unmask|capture|warn|crack|heal|prove|confront|kill";
+const GOAL_VERBS = "find|rescue|save|stop|catch|recover|steal|rob|protect|escape|win|reach|break into|avenge|hunt down|track down|bring|get back|return|solve|uncover|expose|defeat|destroy|free|deliver|survive|clear|finish|retrieve|reclaim|take back|win back|unmask|capture|warn|crack|heal|prove|confront|kill|enter|compete in|join";
 
 function readGoal(lower: string): { verb: string; object: string } | undefined {
-  const m = new RegExp(`\\b(?:to|must|will|tries to|wants to|sets out to|needs to|has to|in order to|until (?:she|he|they))\\s+(${GOAL_VERBS})\\s+([^.,;!?:"“]+)`).exec(lower) ?? /\b(?:looking|searching|hunting) for\s+([^.,;!?:"“]+)/.exec(lower);
+  const m =
+    new RegExp(`\\b(?:to|must|will|tries to|wants to|sets out to|needs to|has to|in order to|until (?:she|he|they))\\s+(${GOAL_VERBS})\\s+([^.,;!?:"“]+)`).exec(lower) ??
+    /\b(?:looking|searching|hunting) for\s+([^.,;!?:"“]+)/.exec(lower) ??
+    // "Sam and his dog enter a dog show": a contest entered is the goal
+    /\b(enters?|compete(?:s)? in|join(?:s)?)\s+((?:a|an|the|their|his|her)\s+[^.,;!?:"“]*\b(?:show|contest|competition|race|tournament|championship|cup|games|match|pageant|talent show|bake-off|festival)\b)/.exec(lower);
   if (!m) return undefined;
-  const verb = m.length === 3 ? m[1] : "find";
+  const verb = m.length === 3 ? m[1].replace(/^enters$/, "enter").replace(/^competes in$/, "compete in").replace(/^joins$/, "join") : "find";
   let object = (m.length === 3 ? m[2] : m[1]).split(/\s+(?:and|but|before|while|when|who|because|after|so|until|only to|with the help)\s+/)[0];
   object = object.split(/\s+/).slice(0, 7).join(" ").trim();
   if (!object) return undefined;

@@ -128,6 +128,8 @@ describe("writeScreenplay", () => {
     expect(biscuit.identity.height).toBeLessThan(0.6);
     expect(biscuit.age).toBeUndefined();
     expect(dog.characters.find((c) => c.name === "Sam")!.gender).toBe("male");
+    // what they set out to do is the film's goal, not the comedy's stock one
+    expect(dog.logline).toMatch(/sets out to enter a dog show/);
     // Biscuit is in the film, but Sam does the talking.
     const shots = [...iterateShots(dog)].map((x) => x.shot);
     expect(shots.filter((s) => s.characters.includes("biscuit")).length).toBeGreaterThan(4);
