@@ -7,6 +7,7 @@ import type { CameraState } from "./camera-path";
 import { drawFace } from "./character/draw-face";
 import { blinkAt, faceStateAt, lineAt } from "./expression";
 import { fadeAlpha, finishIndex } from "./overlays";
+import { poseAt, REST } from "./pose";
 import type { Ctx } from "./places/place-context";
 import type { PreparedLayer, PreparedShot } from "./prepare-shot";
 import { drawWeather } from "./weather";
@@ -71,12 +72,15 @@ export function drawFrame(ctx: Ctx, shot: PreparedShot, frame: number): void {
 
   for (const layer of shot.behind) drawLayer(ctx, shot, cam, layer);
   for (const fig of shot.figures) {
-    drawLayer(ctx, shot, cam, fig);
     const p = fig.placement;
+    const s = p.unit * p.character.identity.height;
+    // the body in this frame's pose (a gesture with the line, a step of a walk), raised by the walk's bob
+    const pose = fig.moves ? poseAt(spec, p, frame, shot.walking) : REST;
+    const bob = Math.round(pose.bob * s);
+    drawLayer(ctx, shot, cam, pose === REST ? fig : { ...fig, canvas: fig.posed(pose), y: fig.y - bob });
     if (p.back || p.blur > 0) continue;
     const state = faceStateAt(spec, p.id, frame);
-    const s = p.unit * p.character.identity.height;
-    ctx.transform(1, 0, 0, 1, p.x, p.feetY);
+    ctx.transform(1, 0, 0, 1, p.x, p.feetY - bob);
     ctx.scale(s, s);
     drawFace(ctx, p.character.identity, shot.figureGrade, {
       mouth: state.mouth,

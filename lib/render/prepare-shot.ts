@@ -17,6 +17,8 @@ import { skyColors } from "./places/kit";
 import { DEPTHS, PARALLAX, ZOOM_SHARE, type Depth, type Light, type PlaceContext } from "./places/place-context";
 import { drawnInside, placePainters } from "./places/place-painters";
 import { drawProp } from "./props";
+import { armReach } from "./character/draw-figure";
+import { poseAt, poseKey, REST, walksIn, type BodyPose } from "./pose";
 import { makeRng } from "./rng";
 import { layoutShot, type FigurePlacement, type ShotLayout } from "./shot-layout";
 import { makeWeather, type WeatherFx } from "./weather";
@@ -35,6 +37,10 @@ export interface PreparedLayer {
 
 export interface PreparedFigure extends PreparedLayer {
   placement: FigurePlacement;
+  /** The body in another pose (drawn once per pose, then kept), over the same area as `canvas`. */
+  posed: (pose: BodyPose) => Canvas;
+  /** Whether this figure ever leaves its rest pose in the shot (it speaks, or the shot walks). */
+  moves: boolean;
 }
 
 export interface PreparedShot {
@@ -44,6 +50,8 @@ export interface PreparedShot {
   grade: Grade;
   /** The grade for the characters (the scene's light plus a key light). */
   figureGrade: Grade;
+  /** The people walk (a tracking shot): legs step, arms swing. */
+  walking: boolean;
   behind: PreparedLayer[];
   figures: PreparedFigure[];
   front: PreparedLayer[];
@@ -167,28 +175,49 @@ export function prepareShot(spec: ShotSpec): PreparedShot {
 
   // Characters: each body once, cropped to the part that can ever be in frame.
   const figures: PreparedFigure[] = [];
+  const walking = walksIn(spec);
   for (const f of layout.figures) {
     const s = f.unit * f.character.identity.height;
     const m = margin(1);
-    const reach = f.character.identity.body === "animal" ? animalExtent(f.character.identity, f.centre) : { left: 0.3, right: 0.3, top: 1.12 };
+    // The poses this figure takes in the shot; a gesturing arm reaches out past the shoulders on its side.
+    const used = new Map<string, BodyPose>();
+    if (!f.back && !f.rides && f.character.identity.body !== "animal" && (walking || spec.lines.some((l) => l.speaker === f.id)))
+      for (let k = 0; k < spec.frames; k++) {
+        const pose = poseAt(spec, f, k, walking);
+        used.set(poseKey(pose), pose);
+      }
+    const moves = used.size > 1 || (used.size === 1 && !used.has(poseKey(REST)));
+    const side = (i: 0 | 1) => Math.max(0.3, ...[...used.values()].map((pose) => armReach(f.character.identity, pose.arms[i])));
+    const reach = f.character.identity.body === "animal" ? animalExtent(f.character.identity, f.centre) : { left: side(0), right: side(1), top: 1.12 };
     const x0 = Math.max(-m.x, Math.floor(f.x - reach.left * s));
     const x1 = Math.min(W + m.x, Math.ceil(f.x + reach.right * s));
     const y0 = Math.max(-m.y, Math.floor(f.feetY - reach.top * s));
     const y1 = Math.min(H + m.y, Math.ceil(f.feetY + 2));
     if (x1 <= x0 || y1 <= y0) continue;
     const pad = Math.ceil(f.blur * 3);
-    const { canvas, ctx } = makeCanvas(x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
-    ctx.translate(f.x - x0 + pad, f.feetY - y0 + pad);
-    ctx.scale(s, s);
-    drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing, centre: f.centre, rides: f.rides });
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    if (f.dim > 0) {
-      ctx.globalCompositeOperation = "source-atop";
-      ctx.fillStyle = `rgba(0,0,0,${f.dim})`;
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.globalCompositeOperation = "source-over";
-    }
-    figures.push({ canvas: blurred(canvas, f.blur), x: x0 - pad, y: y0 - pad, parallax: 1, zoomShare: 1, travels: true, placement: f });
+    const draw = (pose: BodyPose | undefined): Canvas => {
+      const { canvas, ctx } = makeCanvas(x1 - x0 + 2 * pad, y1 - y0 + 2 * pad);
+      ctx.translate(f.x - x0 + pad, f.feetY - y0 + pad);
+      ctx.scale(s, s);
+      drawFigure(ctx, f.character.identity, figureGrade, { back: f.back, facing: f.facing, centre: f.centre, rides: f.rides, pose });
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      if (f.dim > 0) {
+        ctx.globalCompositeOperation = "source-atop";
+        ctx.fillStyle = `rgba(0,0,0,${f.dim})`;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.globalCompositeOperation = "source-over";
+      }
+      return blurred(canvas, f.blur);
+    };
+    const rest = draw(undefined);
+    const poses = new Map<string, Canvas>([[poseKey(REST), rest]]);
+    const posed = (pose: BodyPose): Canvas => {
+      const key = poseKey(pose);
+      let canvas = poses.get(key);
+      if (!canvas) poses.set(key, (canvas = draw(pose)));
+      return canvas;
+    };
+    figures.push({ canvas: rest, x: x0 - pad, y: y0 - pad, parallax: 1, zoomShare: 1, travels: true, placement: f, posed, moves });
   }
 
   const front: PreparedLayer[] = [];
@@ -213,6 +242,7 @@ export function prepareShot(spec: ShotSpec): PreparedShot {
     camera,
     grade,
     figureGrade,
+    walking,
     behind,
     figures,
     front,

@@ -13,6 +13,7 @@ import { drawAnimalFigure } from "./draw-animal";
 import { drawRobotFigure } from "./draw-robot";
 import { headPath } from "./head-path";
 import { proportionsOf, wearsCoat } from "./proportions";
+import type { ArmPose, BodyPose } from "../pose";
 
 export interface FigureOptions {
   /** Seen from behind. */
@@ -23,6 +24,8 @@ export interface FigureOptions {
   centre?: "eyes" | "body";
   /** Sits on a horse facing this way (feet at the saddle less the hip height): legs drawn astride. */
   rides?: 1 | -1;
+  /** Arms turned at the shoulder, feet lifted (a gesture, a step); absent is at rest. */
+  pose?: Pick<BodyPose, "arms" | "lift">;
 }
 
 export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOptions): void {
@@ -43,15 +46,16 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   // hair behind the head and shoulders
   if (!opts.back) hairBack(ctx, id, grade, cy, p.headRx, p.headRy);
 
-  // legs and shoes
+  // legs and shoes (a lifted foot: that leg drawn shorter, its shoe off the ground)
   const legTop = BODY.hipY;
+  const lift = (s: number) => opts.pose?.lift[s < 0 ? 0 : 1] ?? 0;
   ctx.fillStyle = L(bottom);
   for (const s of [-1, 1]) {
     ctx.beginPath();
     ctx.moveTo(s * 0.006, legTop);
     ctx.lineTo(s * (p.hip - 0.004), legTop);
-    ctx.lineTo(s * (p.leg + 0.012), -0.04);
-    ctx.lineTo(s * 0.01, -0.04);
+    ctx.lineTo(s * (p.leg + 0.012), -0.04 - lift(s));
+    ctx.lineTo(s * 0.01, -0.04 - lift(s));
     ctx.closePath();
     ctx.fill();
   }
@@ -59,10 +63,11 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   ctx.fillRect(-0.004, legTop, 0.008, 0.2);
   ctx.fillStyle = L("#1e1a18");
   for (const s of [-1, 1]) {
+    const y = -lift(s);
     ctx.beginPath();
-    ctx.ellipse(s * (p.leg * 0.6 + 0.012), -0.018, p.leg * 0.85, 0.02, 0, Math.PI, 0);
-    ctx.lineTo(s * (p.leg * 0.6 + 0.012) + p.leg * 0.85, 0);
-    ctx.lineTo(s * (p.leg * 0.6 + 0.012) - p.leg * 0.85, 0);
+    ctx.ellipse(s * (p.leg * 0.6 + 0.012), y - 0.018, p.leg * 0.85, 0.02, 0, Math.PI, 0);
+    ctx.lineTo(s * (p.leg * 0.6 + 0.012) + p.leg * 0.85, y);
+    ctx.lineTo(s * (p.leg * 0.6 + 0.012) - p.leg * 0.85, y);
     ctx.fill();
   }
 
@@ -113,8 +118,13 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   ctx.quadraticCurveTo(0, BODY.shoulderY + 0.05, -p.neck * 1.1, BODY.shoulderY + 0.004);
   ctx.fill();
 
-  // arms
+  // arms: at rest, hanging; in a pose, bent at the elbow (a gesture, the swing of a walk)
   for (const s of [-1, 1]) {
+    const arm = opts.pose?.arms[s < 0 ? 0 : 1];
+    if (arm) {
+      posedArm(ctx, s, arm, p, L(s > 0 ? shade(top, 0.82) : top), L(s > 0 ? shade(skin, 0.88) : skin));
+      continue;
+    }
     ctx.fillStyle = L(s > 0 ? shade(top, 0.82) : top);
     ctx.beginPath();
     ctx.moveTo(s * (p.shoulder - 0.004), BODY.shoulderY + 0.005);
@@ -196,6 +206,37 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   hairFront(ctx, id, grade, cy, p.headRx, p.headRy);
   headwear(ctx, id, grade, cy, p.headRx, p.headRy, fx, false);
   ctx.restore();
+}
+
+/** How far out from the body's middle a posed arm's hand reaches, in body units (with the hand). */
+export function armReach(id: Identity, arm: ArmPose | null): number {
+  if (!arm) return 0;
+  const p = proportionsOf(id);
+  return p.shoulder + Math.max(0, Math.sin(arm.upper) * 0.17 + Math.sin(arm.fore) * 0.15) + p.arm * 1.2 + 0.02;
+}
+
+/** One arm in two segments: the upper arm from the shoulder, the forearm from the elbow, the hand. */
+function posedArm(ctx: Ctx, s: number, arm: ArmPose, p: ReturnType<typeof proportionsOf>, sleeve: string, hand: string): void {
+  const shoulder = { x: s * (p.shoulder - 0.012), y: BODY.shoulderY + 0.03 };
+  const elbow = { x: shoulder.x + s * Math.sin(arm.upper) * 0.17, y: shoulder.y + Math.cos(arm.upper) * 0.17 };
+  const wrist = { x: elbow.x + s * Math.sin(arm.fore) * 0.15, y: elbow.y + Math.cos(arm.fore) * 0.15 };
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = sleeve;
+  ctx.lineWidth = p.arm * 1.9;
+  ctx.beginPath();
+  ctx.moveTo(shoulder.x, shoulder.y);
+  ctx.lineTo(elbow.x, elbow.y);
+  ctx.stroke();
+  ctx.lineWidth = p.arm * 1.55;
+  ctx.beginPath();
+  ctx.moveTo(elbow.x, elbow.y);
+  ctx.lineTo(wrist.x, wrist.y);
+  ctx.stroke();
+  ctx.fillStyle = hand;
+  ctx.beginPath();
+  ctx.ellipse(wrist.x + s * Math.sin(arm.fore) * 0.012, wrist.y + Math.cos(arm.fore) * 0.012, p.arm * 0.62, p.arm * 0.9, -s * arm.fore, 0, Math.PI * 2);
+  ctx.fill();
 }
 
 /** A rider: the body above the hips, and the near leg in profile down the horse's flank to the stirrup. */
