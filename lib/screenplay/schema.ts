@@ -123,6 +123,10 @@ export const SOUND_CUE_KINDS = [
   "heartbeat",
   "whoosh",
   "impact",
+  "bark",
+  "meow",
+  "neigh",
+  "roar",
 ] as const;
 export type SoundCueKind = (typeof SOUND_CUE_KINDS)[number];
 

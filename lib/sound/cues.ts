@@ -51,7 +51,64 @@ function pad(x: Float32Array, extraSec: number, sr: number): Float32Array {
   return out;
 }
 
+/**
+ * A voiced animal call: a buzzing source (a saw wave at the pitch contour, with breath noise) through
+ * formant band-passes, under an envelope.
+ */
+function call(sr: number, seed: number, length: number, pitch: (t: number) => number, formants: [number, number][], env: (t: number) => number, breath: number): Float32Array {
+  const n = secs(sr, length);
+  const src = new Float32Array(n);
+  const noise = whiteNoise(n, seed);
+  let phase = 0;
+  for (let i = 0; i < n; i++) {
+    phase += pitch(i / sr) / sr;
+    phase -= Math.floor(phase);
+    src[i] = 2 * phase - 1 + noise[i] * breath;
+  }
+  const out = new Float32Array(n);
+  for (const [f, q] of formants) add(out, filter(src.slice(), "bandpass", f, sr, q), 0);
+  for (let i = 0; i < n; i++) out[i] *= env(i / sr);
+  return out;
+}
+
+/** Attack and decay in seconds over a call of `length`. */
+const envelope = (length: number, attack: number, release: number) => (t: number) => Math.min(1, t / attack, Math.max(0, (length - t) / release));
+
 const SYNTHS: Record<SoundCueKind, Synth> = {
+  bark: (sr, seed) => {
+    // two or three short barks: a quick rise and fall in pitch, gruff formants
+    const rng = createRng(seed);
+    const out = new Float32Array(secs(sr, 1.6));
+    const count = 2 + Math.floor(rng() * 2);
+    for (let k = 0; k < count; k++) {
+      const f0 = 380 + rng() * 160;
+      const len = 0.16 + rng() * 0.06;
+      add(out, call(sr, seed + k, len, (t) => f0 * (1 + 0.4 * Math.sin((Math.PI * t) / len)), [[700, 2], [1400, 3], [2600, 4]], envelope(len, 0.012, 0.1), 0.5), secs(sr, 0.04 + k * (0.3 + rng() * 0.08)));
+    }
+    return withRoom(mono(out), sr, 0.3, 0.15);
+  },
+  meow: (sr, seed) => {
+    // a rising then falling glide, "mee-ow"
+    const f0 = 560 + createRng(seed)() * 180;
+    const len = 0.75;
+    const x = call(sr, seed, len, (t) => f0 * (1 + 0.55 * Math.sin(Math.PI * Math.min(1, t / len) * 0.9)), [[900, 3], [1800, 5], [3200, 6]], envelope(len, 0.05, 0.3), 0.12);
+    return withRoom(mono(pad(x, 0.4, sr)), sr, 0.3, 0.12);
+  },
+  neigh: (sr, seed) => {
+    // a whinny: a high start falling in quavering steps, then a snort
+    const f0 = 900 + createRng(seed)() * 200;
+    const len = 1.3;
+    const x = call(sr, seed, len, (t) => f0 * (1 - 0.45 * (t / len)) * (1 + 0.08 * Math.sin(2 * Math.PI * 11 * t)), [[1100, 3], [2300, 4]], envelope(len, 0.03, 0.5), 0.25);
+    add(x, burst(sr, seed + 7, 0.25, 12, 1800, 150), secs(sr, len - 0.2), 0.4);
+    return withRoom(mono(pad(x, 0.5, sr)), sr, 0.5, 0.2);
+  },
+  roar: (sr, seed) => {
+    // a dragon's roar: a low rasping call that swells and sinks, under a rumble
+    const len = 2.2;
+    const x = call(sr, seed, len, (t) => 95 + 40 * Math.sin((Math.PI * t) / len) + 6 * Math.sin(2 * Math.PI * 23 * t), [[320, 1.5], [800, 2], [1700, 3]], envelope(len, 0.25, 0.9), 1.2);
+    add(x, thump(sr, 70, 38, len, 1.5), 0, 0.5);
+    return withRoom(mono(pad(x, 0.8, sr)), sr, 0.9, 0.35);
+  },
   footsteps: (sr, seed) => {
     const rng = createRng(seed);
     const out: Stereo = { L: new Float32Array(secs(sr, 2.6)), R: new Float32Array(secs(sr, 2.6)) };

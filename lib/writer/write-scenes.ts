@@ -8,6 +8,7 @@ import { createRng, type Rng } from "./prng";
 import type { RequestedScene } from "./read-idea";
 import type { CameraMove, Character, Framing, Line, Scene, Shot, SoundCue, SoundCueKind, TimeOfDay, Weather } from "./types";
 import { createLineWriter, type LineWriter } from "./write-lines";
+import type { Species } from "../screenplay/species";
 
 /** Everything scene writing needs; built from an idea (writeScreenplay) or from a screenplay (reviseScreenplay). */
 export interface StoryContext {
@@ -63,6 +64,9 @@ export function heroOf(characters: Character[]): Character {
 export function foeOf(characters: Character[]): Character | undefined {
   return characters.find((c) => c.role === "antagonist");
 }
+/** What an animal sounds like. */
+const CALLS: Record<Species, SoundCueKind> = { dog: "bark", fox: "bark", wolf: "bark", cat: "meow", horse: "neigh", mule: "neigh", dragon: "roar" };
+
 /** Animals keep quiet unless the film is theirs or the idea says they talk ("a talking cat"). */
 export function speaks(c: Character): boolean {
   return c.identity.body !== "animal" || c.role === "protagonist" || c.traits.includes("talking");
@@ -310,6 +314,9 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
       if (plan.move === "tracking" && !place.interior) sound.push({ kind: "footsteps", at: 0.1, gain: 0.6 });
       if (beat.energy >= 0.75 && (plan.kind === "two" || plan.framing === "close-up") && srng.chance(0.7)) sound.push({ kind: actionCue(ctx), at: Math.round(srng.range(0.3, 0.8) * 100) / 100, gain: 1 });
       if (ctx.genre.id === "horror" && plan.framing === "close-up") sound.push({ kind: "heartbeat", at: 0, gain: 0.7 });
+      // an animal in the shot is heard now and then: a bark, a meow, a whinny, a roar
+      const beast = people.find((p) => p.identity.body === "animal" && !speaks(p));
+      if (beast && plan.kind !== "insert" && srng.chance(plan.kind === "establish" ? 0.6 : 0.2)) sound.push({ kind: CALLS[beast.identity.species ?? "dog"], at: Math.round(srng.range(0.2, 0.6) * 100) / 100, gain: 0.7 });
       if (weather === "storm" && plan.kind === "leave") sound.push({ kind: "thunder", at: 0.6, gain: 0.9 });
       const characters = plan.kind === "insert" || plan.framing === "insert" ? [] : plan.kind === "close" ? [focus.id] : plan.kind === "establish" || plan.kind === "leave" ? people.map((p) => p.id) : [...new Set([focus.id, ...(other ? [other.id] : []), ...lines.map((l) => l.speaker)])];
       for (const l of lines) if (!characters.includes(l.speaker)) characters.push(l.speaker);

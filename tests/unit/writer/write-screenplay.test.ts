@@ -134,6 +134,10 @@ describe("writeScreenplay", () => {
     const shots = [...iterateShots(dog)].map((x) => x.shot);
     expect(shots.filter((s) => s.characters.includes("biscuit")).length).toBeGreaterThan(4);
     expect(speakers(dog).has("biscuit")).toBe(false);
+    // but heard: a bark now and then in a shot Biscuit is in, and no animal in a film without one
+    expect(shots.some((s) => s.characters.includes("biscuit") && s.sound.some((c) => c.kind === "bark"))).toBe(true);
+    const calls = ["bark", "meow", "neigh", "roar"];
+    expect([...iterateShots(writeScreenplay(WESTERN).screenplay)].some(({ shot }) => shot.sound.some((c) => calls.includes(c.kind)))).toBe(false);
     expect(speakers(dog).has("sam")).toBe(true);
 
     const fantasy = writeScreenplay("A 2-minute fantasy: Lina, a young shepherd girl, and her dragon Ember fly over the mountains to save the village from a sorcerer.").screenplay;
