@@ -3,13 +3,14 @@ import { applyEdits, fitDurations } from "../screenplay/apply-edits";
 import type { EditOp } from "../screenplay/edit-ops";
 import type { Delivery, Grade, Look } from "../screenplay/schema";
 import { LIMITS } from "../screenplay/limits";
+import { speciesNamed } from "../screenplay/species";
 import type { EndingDirection } from "./beats";
 import { buildIdentity } from "./build-identity";
 import { describeSketch, slugId } from "./build-cast";
 import { castVoice, voiceFor } from "./cast-voices";
 import { checkMessage } from "./check-idea";
 import { registerFor } from "./dialogue-bank";
-import { findCharacters } from "./find-characters";
+import { findCharacters, type CharacterSketch } from "./find-characters";
 import { findLength } from "./find-length";
 import { GENRES, genreById } from "./genres";
 import { averageShotFor, planSlots } from "./plan-slots";
@@ -284,14 +285,17 @@ export function reviseScreenplay(sp: Screenplay, message: string, target?: Revis
   }
 
   // 5. Add a character.
-  const addChar = /\badd (?:a |an )?(?:new )?character(?: named| called)?\s+(.+)$|\badd (?:a |an )?(?:new )?(?:\w+ )?(?:named|called)\s+(.+)$/i.exec(text);
+  const addChar = /\badd (?:a |an )?(?:new )?character(?: named| called)?\s+(.+)$|\badd (?:a |an )?(?:new )?(?:(\w+) )?(?:named|called)\s+(.+)$/i.exec(text);
   if (addChar) {
-    const rest = (addChar[1] ?? addChar[2]).trim();
+    const rest = (addChar[1] ?? addChar[3]).trim();
+    // "add a dog named Rex": an animal
+    const species = addChar[2] ? speciesNamed(addChar[2]) : undefined;
     const name = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)/u.exec(rest)?.[1];
     if (!name) said.push("could not find the new character's name (write it with a capital letter: \"add a character named Juno, a pilot\")");
     else if (sp.characters.length >= LIMITS.maxCharacters) said.push(`could not add ${name}: a film has at most ${LIMITS.maxCharacters} characters`);
     else {
-      const found = findCharacters(rest).characters.find((c) => c.name === name) ?? { name, firstIndex: 0, mentions: 1, traits: [], marks: [], wardrobe: [] };
+      const found: CharacterSketch = findCharacters(rest).characters.find((c) => c.name === name) ?? { name, firstIndex: 0, mentions: 1, traits: [], marks: [], wardrobe: [] };
+      if (species && !found.animal) Object.assign(found, { animal: species, animalWord: addChar[2]!.toLowerCase(), job: undefined, age: undefined });
       const role = found.role ?? "supporting";
       const ids = new Set(sp.characters.map((c) => c.id));
       const character: Character = {
@@ -304,7 +308,7 @@ export function reviseScreenplay(sp: Screenplay, message: string, target?: Revis
         traits: [...found.traits, ...(found.job ? [found.job] : [])].slice(0, 12),
         speech: registerFor(found.traits, found.job ?? "", role, found.age).speech,
         identity: buildIdentity({ ...found, role }, ctx.genre, `${sp.title}\u0000${name}`),
-        voice: voiceFor(castVoice(found.gender ?? "unspecified", found.age, sp.characters.map((c) => c.voice), createRng("voice", sp.title, name).int(16)), { body: found.robot ? "robot" : undefined }),
+        voice: voiceFor(castVoice(found.gender ?? "unspecified", found.age, sp.characters.map((c) => c.voice), createRng("voice", sp.title, name).int(16)), { body: found.animal ? "animal" : found.robot ? "robot" : undefined }),
       };
       ops.push({ op: "add-character", character });
       said.push(`added ${name} to the cast`);

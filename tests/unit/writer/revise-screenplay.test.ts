@@ -85,6 +85,8 @@ describe("reviseScreenplay", () => {
     expect(c.name).toBe("Juno");
     expect(c.identity.hair.style).toBe("curly");
     for (const other of SP.characters) expect(voicesDiffer(other.voice, c.voice)).toBe(true);
+    const rex = reviseScreenplay(SP, "add a dog named Rex").screenplay.characters.at(-1)!;
+    expect(rex).toMatchObject({ name: "Rex", description: "a dog", identity: { body: "animal", species: "dog" } });
   });
 
   it("says what it could not do and makes no ops for unknown requests", () => {
