@@ -174,7 +174,8 @@ const ANIMAL_AFTER = new RegExp(`^\\s*,?\\s*(?:a|an|the|her|his|their|its|my|our
 
 /** The animal a description says someone is ("a loyal old dog", "an ancient red dragon"), not one they meet. */
 export function saysAnimal(description: string): Species | undefined {
-  const m = new RegExp(`^\\s*(?:a|an|the)?\\s*(?:[a-z-]+\\s+){0,3}?(${SPECIES_WORD})\\b`).exec(description.toLowerCase());
+  // the words before it describe it ("loyal old"); "a man with a dog" is a man
+  const m = new RegExp(`^\\s*(?:a|an|the)?\\s*(?:(?!(?:with|and|who|of|has|owns|walks|that|whose|a|an|the|his|her|their)\\b)[a-z-]+\\s+){0,3}?(${SPECIES_WORD})\\b`).exec(description.toLowerCase());
   return m ? speciesNamed(m[1]!) : undefined;
 }
 

@@ -34,7 +34,7 @@ export const ModelCharacterSchema = z.object({
   role: z.enum(ROLES),
   age: z.number(),
   gender: z.enum(GENDERS),
-  description: z.string(),
+  description: z.string().describe("who they are in a few words: 'a retired sheriff'; an animal starts with what it is: 'a scruffy dog', 'a young red dragon' (its coat is hairColor)"),
   traits: z.array(z.string()),
   speech: z.string().describe("how this character talks: register, rhythm, favourite words"),
   look: ModelLookSchema,
