@@ -91,8 +91,12 @@ export function buildCast(sketches: CharacterSketch[], genre: GenreProfile, seed
     notes.push(`No one was named, so the writer cast ${entries.map((e) => `${e.sketch.name} (${e.sketch.job})`).join(", ")}.`);
   } else {
     const added: CharacterSketch[] = [];
+    // In a romance the second person the idea names is the one the hero falls for; no stranger is needed.
+    const second = entries.find((e, i) => i !== heroIndex && e.role === "supporting" && !e.sketch.animal);
+    if (genre.id === "romance" && second && !entries.some((e) => e.role === "love-interest")) second.role = "love-interest";
     if (!entries.some((e) => e.role === "antagonist") && genre.id !== "drama" && genre.id !== "romance") added.push(invent("antagonist"));
-    if (entries.length < 3 || !entries.some((e) => ["ally", "mentor", "love-interest", "supporting"].includes(e.role))) added.push(invent(genre.id === "romance" ? "love-interest" : genre.cast.some((c) => c.role === "ally") ? "ally" : "mentor"));
+    const company = genre.id === "romance" ? entries.some((e) => e.role === "love-interest") : entries.length >= 3 && entries.some((e) => ["ally", "mentor", "love-interest", "supporting"].includes(e.role));
+    if (!company) added.push(invent(genre.id === "romance" ? "love-interest" : genre.cast.some((c) => c.role === "ally") ? "ally" : "mentor"));
     if (added.length) notes.push(`Added ${added.map((s) => `${s.name} (${s.job})`).join(" and ")} to the cast so ${named[heroIndex]?.name ?? "the hero"} has someone to face.`);
   }
   const ids = new Set<string>();

@@ -102,7 +102,9 @@ function countHits(text: string, words: string[]): number {
 }
 
 function readGenre(lower: string, hint?: string): { genre: GenreProfile; secondary?: GenreProfile; hits: number } {
-  const scored = GENRES.map((g, i) => ({ g, i, score: countHits(lower, g.keywords) * 2 + (new RegExp(`\\b${g.id}\\b|\\b${g.label}\\b`).test(lower) ? 5 : 0) + (hint === g.id ? 3 : 0) }))
+  // "a romantic comedy" is a romance played light (its second genre is comedy), not a comedy
+  const romcom = /\bromantic comed(?:y|ies)\b/.test(lower);
+  const scored = GENRES.map((g, i) => ({ g, i, score: countHits(lower, g.keywords) * 2 + (new RegExp(`\\b${g.id}\\b|\\b${g.label}\\b`).test(lower) ? 5 : 0) + (hint === g.id ? 3 : 0) + (romcom && g.id === "romance" ? 8 : 0) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.i - b.i);
   if (!scored.length) return { genre: GENRES.find((g) => g.id === "drama")!, hits: 0 };

@@ -11,7 +11,8 @@ export interface LineSlots {
   goal: string;
   object: string;
   other: string;
-  foe: string;
+  /** The antagonist's first name; absent in a film without one (lines that name them are skipped). */
+  foe?: string;
   place: string;
 }
 
@@ -40,7 +41,7 @@ export function createLineWriter(rng: Rng): LineWriter {
     write(intent, register, slots, maxSeconds) {
       const templates = LINES[intent];
       const start = rng.int(templates.length);
-      const order = templates.map((_, i) => templates[(start + i) % templates.length]);
+      const order = templates.map((_, i) => templates[(start + i) % templates.length]).filter((t) => slots.foe || !t.includes("{foe}"));
       order.sort((a, b) => (used.get(a) ?? 0) - (used.get(b) ?? 0));
       for (const template of order) {
         const core = fill(template, slots).replace(/\s+/g, " ").trim();

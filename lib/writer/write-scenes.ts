@@ -298,7 +298,7 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
           if (direction && slot.position >= 0.8 && cls !== "foe") intent = direction === "hopeful" ? (used % 2 ? "encourage" : "hope") : direction === "dark" ? (used % 2 ? "grieve" : "threaten") : direction === "funny" ? "joke" : intent;
           const available = budget - (lines.length ? 0.35 + 0.8 : 0);
           const listener = speaker === focus ? other : focus;
-          const slots = { goal: cls === "hero" ? first.goal : third.goal, object: cls === "hero" ? first.object : third.object, other: listener?.name.split(" ")[0] ?? "friend", foe: foe?.name.split(" ")[0] ?? "them", place: place.name };
+          const slots = { goal: cls === "hero" ? first.goal : third.goal, object: cls === "hero" ? first.object : third.object, other: listener?.name.split(" ")[0] ?? "friend", foe: foe?.name.split(" ")[0], place: place.name };
           const line = writer.write(intent, registerOf(speaker), slots, lines.length ? available + 0.8 : available);
           if (!line) break;
           lines.push({ id: lineId, speaker: speaker.id, ...line });

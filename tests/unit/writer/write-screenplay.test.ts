@@ -162,6 +162,14 @@ describe("writeScreenplay", () => {
     expect(speakers(named).has(named.characters.find((c) => c.name === "Mo")!.id)).toBe(true);
   });
 
+  it("plays 'a romantic comedy' as a romance between the two people it names, with no stranger added", () => {
+    const sp = writeScreenplay("A 2-minute romantic comedy in Paris: Claire, a florist, and Hugo, a shy baker, keep missing each other. End on a bridge at sunset.").screenplay;
+    expect(sp.style.genre).toBe("romance");
+    expect(sp.characters.map((c) => [c.name, c.role])).toEqual([["Claire", "protagonist"], ["Hugo", "love-interest"]]);
+    // with no antagonist, no line names one ("what does them want")
+    for (const { shot } of iterateShots(sp)) for (const l of shot.lines) expect(l.text).not.toMatch(/\bthem (want|pay|won't)|, them\b|\bdoes them\b/);
+  });
+
   it("takes '1940s Los Angeles' for a city, not a person; a bridge is a place; a florist is a job", () => {
     const noir = writeScreenplay("A 2-minute noir mystery in 1940s Los Angeles: Detective Sam Rourke, a weary man in a grey fedora, questions a jazz singer named Lila about a missing diamond.").screenplay;
     expect(noir.characters.map((c) => c.name)).not.toContain("Los Angeles");
