@@ -175,6 +175,10 @@ function readPlaces(lower: string, names: PlaceName[]) {
     if (near) near.name = `${p.name} ${near.name.replace(/^the /, "")}`;
     else out.push({ name: p.name, kind: CITIES.has(p.name.toLowerCase()) ? "city-street" : "village", interior: false, index: p.index });
   }
+  // A bridge in a film set in a city is that city's bridge (drawn with the city behind it, not fields).
+  const city = names.find((p) => CITIES.has(p.name.toLowerCase()));
+  const bridge = out.find((o) => o.name === "the bridge");
+  if (city && bridge) bridge.name = `the bridge in ${city.name}`;
   return out.sort((a, b) => a.index - b.index).slice(0, 12).map(({ name, kind, interior }) => ({ name: name.slice(0, 80), kind, interior }));
 }
 

@@ -90,7 +90,10 @@ function pickPlace(ctx: StoryContext, slot: SceneSlot, index: number, previous: 
     if (proper) return proper;
     for (const [re, place] of PLACE_WORDS) {
       const m = re.exec(lower);
-      if (m) return { name: place.noun.replace("$1", m[1] ?? m[0]), kind: place.kind, interior: place.interior };
+      if (!m) continue;
+      // the film's own version of it when it has one ("a bridge" in a film set in Paris: the bridge in Paris)
+      const own = ctx.places.find((p) => p.kind === place.kind && p.name.toLowerCase().includes(m[1] ?? m[0]));
+      return own ?? { name: place.noun.replace("$1", m[1] ?? m[0]), kind: place.kind, interior: place.interior };
     }
     // "Ada riding off at sunset": leaving happens outdoors, on the film's open ground.
     if (/\b(?:rid(?:e|es|ing)|walk(?:s|ing)?|driv(?:e|es|ing)|sail(?:s|ing)?|head(?:s|ing)?|drift(?:s|ing)?) (?:off|away|out|home)\b|\binto the sunset\b/.test(lower)) {

@@ -348,10 +348,29 @@ function snowMountain(pc: PlaceContext, kind: "snowfield" | "mountain"): PlacePa
 
 function fieldLike(pc: PlaceContext, kind: "field" | "river" | "road" | "village"): PlacePainters {
   const grass: RGB = pc.grade.look.palette === "western" ? [170, 150, 80] : [96, 140, 70];
+  // a bridge in a city ("the bridge in Paris", "the city bridge"): the city's roofs beyond the river
+  const urban = kind === "river" && /bridge/i.test(pc.place.name) && /\b(?:in \p{Lu}|city|town)/u.test(pc.place.name);
   return {
     sky,
     far: (ctx) => {
       const r = pc.rng.fork("far");
+      if (urban) {
+        const night = pc.darkness > 0.45;
+        for (let x = pc.x0; x < pc.x1; x += r.range(40, 90)) {
+          const w = r.range(50, 110);
+          const top = pc.horizonY - r.range(50, 150);
+          building(ctx, pc, r, x, w, top, pc.horizonY + 30, mix(r.pick(["#c8b8a0", "#b8a890", "#d0c4b0", "#a8a0a0"]), skyColors(pc).horizon, 0.35), { windowLit: night ? 0.5 : 0 });
+          // a slate roof
+          ctx.fillStyle = pc.grade.lit(mix("#5a6070", skyColors(pc).horizon, 0.35));
+          ctx.beginPath();
+          ctx.moveTo(x - 2, top);
+          ctx.lineTo(x + 8, top - 18);
+          ctx.lineTo(x + w - 8, top - 18);
+          ctx.lineTo(x + w + 2, top);
+          ctx.fill();
+        }
+        return;
+      }
       ridge(ctx, pc, r, { baseY: pc.horizonY - 10, amp: 22, step: 120, fill: pc.grade.lit(mix(grass, skyColors(pc).horizon, 0.5)), bottom: pc.horizonY + 30 });
       for (let i = 0; i < 26; i++) tree(ctx, pc, r, r.range(pc.x0, pc.x1), pc.horizonY + 2, r.range(20, 40), r.chance(0.5) ? "round" : "pine", mix("#3d5e35", skyColors(pc).horizon, 0.35));
     },

@@ -147,6 +147,16 @@ describe("places", () => {
     const [gr, gg] = underFeet("The river");
     // grass: green above red
     expect(gg).toBeGreaterThan(gr + 15);
+    // a bridge in a city has the city's roofs beyond it, not fields and trees: a band above the horizon
+    const beyond = (name: string) => {
+      const spec = makeShotSpec({ framing: "wide", seconds: 0.25, characters: [], place: { name, kind: "river", interior: false, timeOfDay: "afternoon", weather: "clear", mood: "calm", seed: 4 } });
+      const p = drawPixels(spec, 0);
+      const h = Math.round(prepareShot(spec).layout.horizonY);
+      let warm = 0;
+      for (let y = h - 60; y < h - 10; y++) for (let x = 0; x < 1280; x++) if (p.data[(y * 1280 + x) * 4]! > p.data[(y * 1280 + x) * 4 + 1]! + 10) warm++;
+      return warm / (50 * 1280);
+    };
+    expect(beyond("the bridge in Paris")).toBeGreaterThan(beyond("The bridge") + 0.3);
   });
   it("a station outside is a platform by the tracks (a western's of timber), not a street of towers", () => {
     const at = (kind: "station" | "city-street", palette: "western" | "natural") => {

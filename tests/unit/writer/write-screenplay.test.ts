@@ -166,6 +166,8 @@ describe("writeScreenplay", () => {
     const sp = writeScreenplay("A 2-minute romantic comedy in Paris: Claire, a florist, and Hugo, a shy baker, keep missing each other. End on a bridge at sunset.").screenplay;
     expect(sp.style.genre).toBe("romance");
     expect(sp.characters.map((c) => [c.name, c.role])).toEqual([["Claire", "protagonist"], ["Hugo", "love-interest"]]);
+    // the bridge it ends on is a bridge in Paris
+    expect(sp.acts.at(-1)!.scenes.at(-1)!.location).toMatchObject({ name: "The bridge in Paris", kind: "river" });
     // with no antagonist, no line names one ("what does them want")
     for (const { shot } of iterateShots(sp)) for (const l of shot.lines) expect(l.text).not.toMatch(/\bthem (want|pay|won't)|, them\b|\bdoes them\b/);
   });
@@ -180,7 +182,7 @@ describe("writeScreenplay", () => {
     expect(romcom.characters.find((c) => c.name === "Chloe")!.description).toMatch(/florist/);
     const scenes = romcom.acts.flatMap((a) => a.scenes);
     expect(scenes[0]!.location).toMatchObject({ name: "Paris", kind: "city-street" });
-    expect(scenes[scenes.length - 1]!.location).toMatchObject({ name: "The bridge", kind: "river" });
+    expect(scenes[scenes.length - 1]!.location).toMatchObject({ name: "The bridge in Paris", kind: "river" });
     expect(scenes[scenes.length - 1]!.timeOfDay).toBe("golden-hour");
   });
 
