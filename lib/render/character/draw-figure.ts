@@ -145,14 +145,8 @@ export function drawFigure(ctx: Ctx, id: Identity, grade: Grade, opts: FigureOpt
   ctx.fillRect(-p.neck + hx * 0.3, cy + p.headRy * 0.6, p.neck * 2, BODY.shoulderY - (cy + p.headRy * 0.6) + 0.004);
 
   if (opts.back) {
-    // the back of the head: hair over all of it (or skin when bald)
-    ctx.fillStyle = L(id.hair.style === "bald" || id.hair.style === "buzz" ? shade(skin, 0.9) : hair);
-    ctx.beginPath();
-    ctx.ellipse(0, cy, p.headRx * 1.04, p.headRy * 1.02, 0, 0, Math.PI * 2);
-    ctx.fill();
-    if (id.hair.style === "long" || id.hair.style === "braid" || id.hair.style === "ponytail") {
-      ctx.fillRect(-p.headRx * 0.9, cy, p.headRx * 1.8, 0.1);
-    }
+    // the back of the head: hair over all of it (or skin when bald), shaped by the style
+    backOfHead(ctx, id, grade, cy, p.headRx, p.headRy);
     ctx.fillStyle = L("#000000", 0.15);
     ctx.beginPath();
     ctx.ellipse(p.headRx * 0.35, cy, p.headRx * 0.7, p.headRy, 0, 0, Math.PI * 2);
@@ -264,6 +258,75 @@ function drawRider(ctx: Ctx, id: Identity, grade: Grade, dir: 1 | -1, opts: Figu
   ctx.beginPath();
   ctx.ellipse(foot.x + dir * 0.03, foot.y + 0.01, 0.05, 0.022, 0, 0, Math.PI * 2);
   ctx.fill();
+}
+
+/** Hair seen from behind: long hair over the shoulders, one braid, a tied tail, a bun, curls, or cropped. */
+function backOfHead(ctx: Ctx, id: Identity, grade: Grade, cy: number, rx: number, ry: number): void {
+  const style = id.hair.style;
+  const hair = grade.lit(style === "bald" || style === "buzz" ? shade(id.face.skin, 0.9) : id.hair.color);
+  const dark = grade.lit(shade(id.hair.color, 0.72));
+  ctx.fillStyle = hair;
+  if (style === "long") {
+    // falls past the nape to the shoulders, fuller at the ends
+    ctx.beginPath();
+    ctx.moveTo(-rx * 1.04, cy);
+    ctx.quadraticCurveTo(-rx * 1.25, cy + ry * 1.6, -rx * 1.15, cy + ry * 2.2);
+    ctx.quadraticCurveTo(0, cy + ry * 2.45, rx * 1.15, cy + ry * 2.2);
+    ctx.quadraticCurveTo(rx * 1.25, cy + ry * 1.6, rx * 1.04, cy);
+    ctx.fill();
+  } else if (style === "curly") {
+    for (let k = 0; k < 9; k++) {
+      const a = (k / 9) * Math.PI * 2;
+      ctx.beginPath();
+      ctx.arc(Math.cos(a) * rx * 0.95, cy + Math.sin(a) * ry * 0.95, rx * 0.34, 0, Math.PI * 2);
+      ctx.fill();
+    }
+  }
+  ctx.beginPath();
+  ctx.ellipse(0, cy, rx * 1.04, ry * 1.02, 0, 0, Math.PI * 2);
+  ctx.fill();
+  if (style === "bald" || style === "buzz") return;
+  // a parting of darker strands down the crown
+  ctx.strokeStyle = dark;
+  ctx.lineWidth = 0.0035;
+  for (const dx of [-0.5, 0, 0.5]) {
+    ctx.beginPath();
+    ctx.moveTo(dx * rx * 0.3, cy - ry * 0.85);
+    ctx.quadraticCurveTo(dx * rx * 0.9, cy, dx * rx * 0.7, cy + ry * 0.8);
+    ctx.stroke();
+  }
+  if (style === "braid") {
+    // one plait down the middle of the back, its sections drawn as overlapping links, a tie at the end
+    for (let k = 0; k < 7; k++) {
+      const y = cy + ry * 0.7 + k * 0.026;
+      ctx.fillStyle = k % 2 ? dark : hair;
+      ctx.beginPath();
+      ctx.ellipse((k % 2 ? 1 : -1) * 0.004, y, 0.017 - k * 0.0008, 0.018, 0, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.fillStyle = grade.lit(id.wardrobe.accent);
+    ctx.fillRect(-0.008, cy + ry * 0.7 + 7 * 0.026 - 0.01, 0.016, 0.008);
+  } else if (style === "ponytail") {
+    ctx.fillStyle = hair;
+    ctx.beginPath();
+    ctx.moveTo(-0.02, cy + ry * 0.2);
+    ctx.quadraticCurveTo(-0.03, cy + ry * 1.4, 0, cy + ry * 2.1);
+    ctx.quadraticCurveTo(0.03, cy + ry * 1.4, 0.02, cy + ry * 0.2);
+    ctx.fill();
+    ctx.fillStyle = grade.lit(id.wardrobe.accent);
+    ctx.beginPath();
+    ctx.ellipse(0, cy + ry * 0.2, 0.022, 0.01, 0, 0, Math.PI * 2);
+    ctx.fill();
+  } else if (style === "bun") {
+    ctx.fillStyle = dark;
+    ctx.beginPath();
+    ctx.arc(0, cy - ry * 0.15, rx * 0.45, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.strokeStyle = hair;
+    ctx.beginPath();
+    ctx.arc(0, cy - ry * 0.15, rx * 0.28, 0.4, 4.4);
+    ctx.stroke();
+  }
 }
 
 function hairBack(ctx: Ctx, id: Identity, grade: Grade, cy: number, rx: number, ry: number): void {

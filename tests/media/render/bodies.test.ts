@@ -23,6 +23,30 @@ describe("bodies move", () => {
     expect(there(70)).toBeLessThan(0.005);
   });
 
+  it("from behind (over the shoulder), a braid, long hair or a tied tail shows below the nape; cropped hair does not", () => {
+    const below = (style: typeof ELARA.hair.style) => {
+      const ada = { ...ELARA, hair: { ...ELARA.hair, style } };
+      const spec = makeShotSpec({ framing: "over-the-shoulder", seconds: 0.5, place: meadow, look: NATURAL, characters: [character("ada", "Ada", ada, 0), character("brann", "Brann", BRANN, 1)], lines: [line("l1", "brann", "You look like trouble.", 0, 0.5)] });
+      const shot = prepareShot(spec);
+      const f = shot.layout.figures.find((x) => x.back)!;
+      const s = f.unit * ada.height;
+      // under the back of her head, down to the shoulders: how much is hair (her red, dimmed and blurred)
+      const r = { x0: f.x - 0.03 * s, y0: f.feetY - 0.81 * s, x1: f.x + 0.03 * s, y1: f.feetY - 0.72 * s };
+      const p = drawPixels(spec);
+      let red = 0;
+      let n = 0;
+      for (let y = Math.max(0, Math.round(r.y0)); y < Math.min(720, r.y1); y++)
+        for (let x = Math.max(0, Math.round(r.x0)); x < Math.min(1280, r.x1); x++) {
+          const i = (y * 1280 + x) * 4;
+          if (p.data[i]! > p.data[i + 1]! + 30) red++;
+          n++;
+        }
+      return red / n;
+    };
+    const short = below("short");
+    for (const style of ["braid", "long", "ponytail"] as const) expect(below(style), style).toBeGreaterThan(short + 0.2);
+  });
+
   it("in a tracking shot the feet take turns off the ground", () => {
     const spec = makeShotSpec({ framing: "full", seconds: 1, camera: { move: "tracking", lens: 35 }, place: meadow, look: NATURAL, characters: [character("elara", "Elara", ELARA, 0)] });
     const shot = prepareShot(spec);
