@@ -1,6 +1,6 @@
 /** Outdoor places: each kind paints its sky, far, mid, near and foreground layers. */
 import { mix, shade, tint, type RGB } from "../color";
-import { building, glow, ground, lamp, paintSky, ridge, skyColors, transparent, tree, vgrad } from "./kit";
+import { building, gable, glow, ground, lamp, paintSky, ridge, skyColors, transparent, tree, vgrad } from "./kit";
 import type { Ctx, PlaceContext, PlacePainters } from "./place-context";
 
 const sky = (ctx: Ctx, pc: PlaceContext) => paintSky(ctx, pc);
@@ -319,11 +319,7 @@ function snowMountain(pc: PlaceContext, kind: "snowfield" | "mountain"): PlacePa
       let x = pc.x0 - 10;
       for (const y of pts) {
         if (y < pc.horizonY - (kind === "mountain" ? 170 : 60)) {
-          ctx.beginPath();
-          ctx.moveTo(x - 40, y + 40);
-          ctx.lineTo(x, y);
-          ctx.lineTo(x + 40, y + 40);
-          ctx.fill();
+          gable(ctx, x, y + 40, 40, y);
         }
         x += 110;
       }
@@ -533,11 +529,7 @@ function station(pc: PlaceContext): PlacePainters {
         }
         // a pitched roof and a sign board under it
         ctx.fillStyle = pc.grade.lit("#4a3a30");
-        ctx.beginPath();
-        ctx.moveTo(hx - hw / 2 - 24, base - hh);
-        ctx.lineTo(hx, base - hh - 70);
-        ctx.lineTo(hx + hw / 2 + 24, base - hh);
-        ctx.fill();
+        gable(ctx, hx, base - hh, hw / 2 + 24, base - hh - 70);
         ctx.fillStyle = pc.grade.lit("#e8dcc0");
         ctx.fillRect(hx - 80, base - hh - 8, 160, 30);
         ctx.strokeStyle = pc.grade.lit("#3a2a20");
@@ -591,11 +583,7 @@ function station(pc: PlaceContext): PlacePainters {
         ctx.fillStyle = pc.grade.lit("#7a5236");
         ctx.fillRect(tx - 60, ty - 250, 120, 100);
         ctx.fillStyle = pc.grade.lit("#4a3020");
-        ctx.beginPath();
-        ctx.moveTo(tx - 66, ty - 250);
-        ctx.lineTo(tx, ty - 290);
-        ctx.lineTo(tx + 66, ty - 250);
-        ctx.fill();
+        gable(ctx, tx, ty - 250, 66, ty - 290);
         ctx.strokeStyle = pc.grade.lit("#3a2618");
         ctx.lineWidth = 3;
         for (const y of [ty - 225, ty - 190, ty - 160]) {
@@ -673,11 +661,7 @@ function cottage(ctx: Ctx, pc: PlaceContext, r: ReturnType<PlaceContext["rng"]["
   ctx.fillStyle = pc.grade.lit(r.pick(["#d8c8a8", "#c8b090", "#e0d4c0", "#b89878"]));
   ctx.fillRect(x - w / 2, baseY - h, w, h);
   ctx.fillStyle = pc.grade.lit(r.pick(["#7a3a2a", "#5a4a3a", "#8a5a3a", "#4a4a50"]));
-  ctx.beginPath();
-  ctx.moveTo(x - w / 2 - 10, baseY - h);
-  ctx.lineTo(x, baseY - h - w * 0.45);
-  ctx.lineTo(x + w / 2 + 10, baseY - h);
-  ctx.fill();
+  gable(ctx, x, baseY - h, w / 2 + 10, baseY - h - w * 0.45);
   const lit = pc.darkness > 0.4;
   ctx.fillStyle = lit ? pc.grade.emit("#ffc870") : pc.grade.lit("#3a4050");
   ctx.fillRect(x - w * 0.3, baseY - h * 0.7, w * 0.18, h * 0.25);
@@ -788,11 +772,7 @@ function cityLike(pc: PlaceContext, kind: "city-street" | "neon-alley" | "roofto
         const x = r.range(pc.W * 0.1, pc.W * 0.9);
         ctx.fillStyle = pc.grade.lit("#5a4030");
         ctx.fillRect(x - 50, pc.horizonY - 150, 100, 90);
-        ctx.beginPath();
-        ctx.moveTo(x - 55, pc.horizonY - 150);
-        ctx.lineTo(x, pc.horizonY - 190);
-        ctx.lineTo(x + 55, pc.horizonY - 150);
-        ctx.fill();
+        gable(ctx, x, pc.horizonY - 150, 55, pc.horizonY - 190);
         ctx.fillStyle = pc.grade.lit("#3a3a3a");
         for (const dx of [-40, 35]) ctx.fillRect(x + dx, pc.horizonY - 60, 6, 80);
         return;
@@ -1043,11 +1023,7 @@ function ruinsCastle(pc: PlaceContext, kind: "ruins" | "castle" | "church"): Pla
           ctx.fillStyle = pc.grade.lit(shade(stone, 0.9));
           ctx.fillRect(tx - 50, base - 320, 100, 320);
           ctx.fillStyle = pc.grade.lit("#5a3a4a");
-          ctx.beginPath();
-          ctx.moveTo(tx - 60, base - 320);
-          ctx.lineTo(tx, base - 400);
-          ctx.lineTo(tx + 60, base - 320);
-          ctx.fill();
+          gable(ctx, tx, base - 320, 60, base - 400);
           ctx.fillStyle = pc.darkness > 0.4 ? pc.grade.emit("#ffb860") : pc.grade.lit("#2a2a30");
           ctx.fillRect(tx - 8, base - 280, 16, 30);
         }
@@ -1062,19 +1038,11 @@ function ruinsCastle(pc: PlaceContext, kind: "ruins" | "castle" | "church"): Pla
         ctx.fillStyle = pc.grade.lit("#d8d0c0");
         ctx.fillRect(x - 140, base - 200, 280, 200);
         ctx.fillStyle = pc.grade.lit("#6a4a3a");
-        ctx.beginPath();
-        ctx.moveTo(x - 160, base - 200);
-        ctx.lineTo(x, base - 290);
-        ctx.lineTo(x + 160, base - 200);
-        ctx.fill();
+        gable(ctx, x, base - 200, 160, base - 290);
         ctx.fillStyle = pc.grade.lit("#ccc4b4");
         ctx.fillRect(x - 40, base - 380, 80, 180);
         ctx.fillStyle = pc.grade.lit("#5a3a2a");
-        ctx.beginPath();
-        ctx.moveTo(x - 48, base - 380);
-        ctx.lineTo(x, base - 480);
-        ctx.lineTo(x + 48, base - 380);
-        ctx.fill();
+        gable(ctx, x, base - 380, 48, base - 480);
         ctx.fillStyle = pc.darkness > 0.4 ? pc.grade.emit("#ffcf80") : pc.grade.lit("#3a4a6a");
         ctx.beginPath();
         ctx.arc(x, base - 140, 30, 0, Math.PI * 2);

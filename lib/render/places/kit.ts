@@ -203,6 +203,15 @@ export function building(
 }
 
 /** A tree: trunk and a round crown (or a pine). */
+/** A pitched roof (or any gable): a triangle from a base line centred on cx up to its apex, in the current fill. */
+export function gable(ctx: Ctx, cx: number, baseY: number, halfWidth: number, apexY: number): void {
+  ctx.beginPath();
+  ctx.moveTo(cx - halfWidth, baseY);
+  ctx.lineTo(cx, apexY);
+  ctx.lineTo(cx + halfWidth, baseY);
+  ctx.fill();
+}
+
 export function tree(ctx: Ctx, pc: PlaceContext, rng: Rng, x: number, baseY: number, h: number, kind: "round" | "pine", leaf: Color, trunk: Color = "#4a3526"): void {
   ctx.fillStyle = pc.grade.lit(trunk);
   ctx.fillRect(x - h * 0.035, baseY - h * 0.45, h * 0.07, h * 0.45);
