@@ -10,14 +10,13 @@ import { cameraPath, maxShift, movesUniformly, type CameraPath } from "./camera-
 import { cropToContent, makeCanvas } from "./canvas-util";
 import { makeCaptions, type Caption } from "./captions";
 import { animalExtent } from "./character/draw-animal";
-import { drawFigure } from "./character/draw-figure";
+import { armReach, drawFigure } from "./character/draw-figure";
 import { makeGrade, type Grade } from "./grade";
 import { drawFlares, letterboxBar, makeFinish, makeGrain, makeOverlay, type Grain } from "./overlays";
 import { skyColors } from "./places/kit";
 import { DEPTHS, PARALLAX, ZOOM_SHARE, type Depth, type Light, type PlaceContext } from "./places/place-context";
 import { drawnInside, placePainters } from "./places/place-painters";
 import { drawProp } from "./props";
-import { armReach } from "./character/draw-figure";
 import { poseAt, poseKey, REST, walksIn, type BodyPose } from "./pose";
 import { makeRng } from "./rng";
 import { layoutShot, type FigurePlacement, type ShotLayout } from "./shot-layout";

@@ -371,7 +371,7 @@ export function drawAnimalFigure(ctx: Ctx, id: Identity, grade: Grade, opts: Fig
     ctx.closePath();
     ctx.fill();
   }
-  if (shape.wings || species === "dragon") {
+  if (shape.wings) {
     // spines down the neck and back
     ctx.fillStyle = L(shade(second, 0.8));
     const spine = (x0: number, y0: number, x1: number, y1: number, k: number, size: number) => {
