@@ -64,6 +64,17 @@ export function heroOf(characters: Character[]): Character {
 export function foeOf(characters: Character[]): Character | undefined {
   return characters.find((c) => c.role === "antagonist");
 }
+/** An animal's reaction in its close-up. */
+const REACTIONS: Record<Species, string[]> = {
+  dog: ["ears prick up", "head tilted, listening", "a hopeful look", "a low growl at the door"],
+  wolf: ["yellow eyes, unblinking", "hackles rising", "ears flat, watching"],
+  fox: ["ears prick up", "a sly look", "nose twitching"],
+  cat: ["an unimpressed stare", "a slow blink", "ears swivel toward the sound"],
+  horse: ["a snort, ears forward", "a restless toss of the head", "a calm, dark eye"],
+  mule: ["a stubborn stare", "long ears swivel", "a patient snort"],
+  dragon: ["smoke curls from its nostrils", "a slit-eyed stare", "its head lowers, close"],
+};
+
 /** What an animal sounds like. */
 const CALLS: Record<Species, SoundCueKind> = { dog: "bark", fox: "bark", wolf: "bark", cat: "meow", horse: "neigh", mule: "neigh", dragon: "roar" };
 
@@ -274,13 +285,18 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
     const counts = new Map<string, number>();
     let talker = 0;
     let quoteUsed = false;
+    // A quiet animal in the scene gets one reaction close-up, in place of a tighter over-the-shoulder.
+    const beast = people.find((p) => p.identity.body === "animal" && !speaks(p));
+    let reacted = false;
     const shots: Shot[] = plans.map((plan, k) => {
+      const reaction = !!beast && !reacted && plan.kind === "ots" && plan.framing === "medium-close-up";
+      if (reaction) reacted = true;
       const planned = Math.min(LIMITS.maxShotSeconds, Math.max(LIMITS.minShotSeconds, (slot.seconds * plan.weight) / totalWeight));
       const talkers = people.filter(speaks);
       const focus = plan.kind === "establish" || plan.kind === "leave" ? hero : talkers.length ? talkers[talker % talkers.length] : people[talker % people.length];
       const other = talkers.find((p) => p !== focus) ?? people.find((p) => p !== focus);
       const lines: Line[] = [];
-      if (plan.talk && planned >= 1.6) {
+      if (plan.talk && planned >= 1.6 && !reaction) {
         const speakers = [focus];
         if (plan.kind === "two" && other && speaks(other) && planned > 6) speakers.push(other);
         let budget = planned;
@@ -318,16 +334,15 @@ export function writeScenes(ctx: StoryContext, slots: SceneSlot[]): Scene[] {
       if (beat.energy >= 0.75 && (plan.kind === "two" || plan.framing === "close-up") && srng.chance(0.7)) sound.push({ kind: actionCue(ctx), at: Math.round(srng.range(0.3, 0.8) * 100) / 100, gain: 1 });
       if (ctx.genre.id === "horror" && plan.framing === "close-up") sound.push({ kind: "heartbeat", at: 0, gain: 0.7 });
       // an animal in the shot is heard now and then: a bark, a meow, a whinny, a roar
-      const beast = people.find((p) => p.identity.body === "animal" && !speaks(p));
       if (beast && plan.kind !== "insert" && srng.chance(plan.kind === "establish" ? 0.6 : 0.2)) sound.push({ kind: CALLS[beast.identity.species ?? "dog"], at: Math.round(srng.range(0.2, 0.6) * 100) / 100, gain: 0.7 });
       if (weather === "storm" && plan.kind === "leave") sound.push({ kind: "thunder", at: 0.6, gain: 0.9 });
-      const characters = plan.kind === "insert" || plan.framing === "insert" ? [] : plan.kind === "close" ? [focus.id] : plan.kind === "establish" || plan.kind === "leave" ? people.map((p) => p.id) : [...new Set([focus.id, ...(other ? [other.id] : []), ...lines.map((l) => l.speaker)])];
+      const characters = reaction ? [beast!.id] : plan.kind === "insert" || plan.framing === "insert" ? [] : plan.kind === "close" ? [focus.id] : plan.kind === "establish" || plan.kind === "leave" ? people.map((p) => p.id) : [...new Set([focus.id, ...(other ? [other.id] : []), ...lines.map((l) => l.speaker)])];
       for (const l of lines) if (!characters.includes(l.speaker)) characters.push(l.speaker);
       return {
         id: `${slot.id}-k${k + 1}`,
-        framing: plan.framing,
+        framing: reaction ? "close-up" : plan.framing,
         camera: { move: plan.move, lens: plan.lens },
-        action: shotAction(plan, people, focus, other, place, mood, k === 0 ? slot.requested?.text : undefined, ctx.detail ? `the ${ctx.detail}` : first.object.replace(/^my /, `${hero.name}'s `), weather, time, srng),
+        action: reaction ? `Close on ${beast!.name}: ${srng.pick(REACTIONS[beast!.identity.species ?? "dog"])}.` : shotAction(plan, people, focus, other, place, mood, k === 0 ? slot.requested?.text : undefined, ctx.detail ? `the ${ctx.detail}` : first.object.replace(/^my /, `${hero.name}'s `), weather, time, srng),
         characters: characters.slice(0, 8),
         lines,
         sound: sound.slice(0, 8),

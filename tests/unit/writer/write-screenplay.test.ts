@@ -136,6 +136,9 @@ describe("writeScreenplay", () => {
     expect(speakers(dog).has("biscuit")).toBe(false);
     // but heard: a bark now and then in a shot Biscuit is in, and no animal in a film without one
     expect(shots.some((s) => s.characters.includes("biscuit") && s.sound.some((c) => c.kind === "bark"))).toBe(true);
+    // and seen: a close-up of Biscuit reacting, with no line
+    const close = shots.find((s) => s.action.startsWith("Close on Biscuit:"))!;
+    expect(close).toMatchObject({ framing: "close-up", characters: ["biscuit"], lines: [] });
     const calls = ["bark", "meow", "neigh", "roar"];
     expect([...iterateShots(writeScreenplay(WESTERN).screenplay)].some(({ shot }) => shot.sound.some((c) => calls.includes(c.kind)))).toBe(false);
     expect(speakers(dog).has("sam")).toBe(true);
